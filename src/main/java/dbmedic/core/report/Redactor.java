@@ -13,7 +13,7 @@ public final class Redactor {
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@\\s]+:)([^@\\s]+)(@)");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\b(password|passwd|pwd|passphrase|secret|jwt_secret|token|api[_-]?key|access[_-]?key|authorization)"
-                    + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&]+)");
+                    + "(\\s*[=:]\\s*)((?:bearer|basic)\\s+[^\\s,;&]+|\"[^\"]*\"|'[^']*'|[^\\s,;&]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
 
     private final List<String> homes;
