@@ -17,9 +17,9 @@ import java.util.Optional;
  */
 public final class PackRegistry {
     static final String ROOT = "/dbmedic/packs/";
+    // Unknown properties fail, so a misspelt key in a pack cannot silently drop knowledge.
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final List<JsonAppPack> packs;
     private final List<ErrorRule> errorRules;
