@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class FindingDocsTest {
     // Finding ids are "<area>.<kebab-name>" string literals; file names (.db, .json …) are not ids.
-    private static final Pattern ID = Pattern.compile("\"((?:app|sqlite|invokeai|gpustack)\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
+    private static final Pattern ID = Pattern.compile("\"((?:app|sqlite|postgres|invokeai|gpustack)\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
     private static final Set<String> NOT_IDS = Set.of("invokeai.db", "invokeai.yaml", "invokeai.json",
             "gpustack.json", "sqlite.md", "invokeai.md", "gpustack.md");
 
