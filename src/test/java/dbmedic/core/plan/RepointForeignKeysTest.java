@@ -17,31 +17,9 @@ class RepointForeignKeysTest {
     @TempDir
     Path dir;
 
-    static Path modelsOldDatabase(Path db) throws Exception {
-        return TestDb.create(db,
-                "CREATE TABLE models (id TEXT NOT NULL PRIMARY KEY, name TEXT)",
-                "CREATE TABLE model_relationships (\n"
-                        + "    -- model_key_1 and model_key_2 are the same as the key(primary key) in the models table\n"
-                        + "    model_key_1 TEXT NOT NULL,\n"
-                        + "    model_key_2 TEXT NOT NULL,\n"
-                        + "    created_at TEXT DATETIME NOT NULL DEFAULT(STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')),\n"
-                        + "    PRIMARY KEY (model_key_1, model_key_2),\n"
-                        + "    FOREIGN KEY (model_key_1) REFERENCES models(id) ON DELETE CASCADE,\n"
-                        + "    FOREIGN KEY (model_key_2) REFERENCES models(id) ON DELETE CASCADE\n"
-                        + ")",
-                "CREATE INDEX keyx_model_relationships_model_key_2 ON model_relationships(model_key_2)",
-                "INSERT INTO models VALUES ('a', 'A'), ('b', 'B'), ('c', 'C')",
-                "INSERT INTO model_relationships (model_key_1, model_key_2) VALUES ('a', 'b'), ('b', 'c'), ('a', 'c')",
-                // migration 22's order: rename, create, copy, drop (SQLite repoints the FKs to models_old)
-                "ALTER TABLE models RENAME TO models_old",
-                "CREATE TABLE models (id TEXT NOT NULL PRIMARY KEY, name TEXT, extra TEXT)",
-                "INSERT INTO models (id, name) SELECT id, name FROM models_old WHERE id <> 'c'",
-                "DROP TABLE models_old");
-    }
-
     @Test
     void repointDropsTheOrphanAndLeavesCleanForeignKeys() throws Exception {
-        Path db = modelsOldDatabase(dir.resolve("invokeai.db"));
+        Path db = ModelsOld.database(dir.resolve("invokeai.db"));
         assertTrue(column(db, "SELECT sql FROM sqlite_master WHERE name = 'model_relationships'").get(0)
                 .contains("REFERENCES \"models_old\""), "the fixture reproduces migration 22's damage");
 

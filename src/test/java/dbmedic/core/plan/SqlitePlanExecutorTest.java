@@ -141,7 +141,7 @@ class SqlitePlanExecutorTest {
 
     @Test
     void foreignKeysSettingIsRestoredAfterARebuild() throws Exception {
-        Path db = RepointForeignKeysTest.modelsOldDatabase(dir.resolve("invokeai.db"));
+        Path db = ModelsOld.database(dir.resolve("invokeai.db"));
         RepairPlan p = Repairs.plan(db, new RepairAction.RepointForeignKeys("model_relationships", "models_old", "models"));
         assertEquals(List.of("model_relationships"), PlanStatements.rebuiltTables(p));
         Repairs.apply(db, p);

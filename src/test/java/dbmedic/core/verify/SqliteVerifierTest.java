@@ -9,7 +9,7 @@ import dbmedic.core.backup.BackupResult;
 import dbmedic.core.plan.RepairAction;
 import dbmedic.core.plan.RepairPlan;
 import dbmedic.core.plan.Repairs;
-import dbmedic.core.plan.RepointForeignKeysTest;
+import dbmedic.core.plan.ModelsOld;
 import dbmedic.core.plan.TestDb;
 import dbmedic.core.task.Progress;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class SqliteVerifierTest {
 
     @Test
     void aRepairedDatabaseVerifies() throws Exception {
-        Path db = RepointForeignKeysTest.modelsOldDatabase(dir.resolve("invokeai.db"));
+        Path db = ModelsOld.database(dir.resolve("invokeai.db"));
         RepairPlan plan = Repairs.plan(db,
                 new RepairAction.RepointForeignKeys("model_relationships", "models_old", "models"),
                 new RepairAction.AddColumn("models", "note", "note TEXT", null, null));
