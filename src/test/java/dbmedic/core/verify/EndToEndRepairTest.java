@@ -93,6 +93,38 @@ class EndToEndRepairTest {
         assertEquals(1, TestDb.count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'modelinstancemodelfilelink'"));
     }
 
+    /**
+     * A WAL database with rows only in its -wal, and a rebuild of a parent table that other
+     * tables reference with ON DELETE CASCADE: the WAL-only rows, the children and the
+     * triggers all survive (DROP TABLE runs with foreign keys off).
+     */
+    @Test
+    void rebuildOfACascadeParentInAWalDatabaseKeepsEverything() throws Exception {
+        Path db = SqliteFixtures.walWithUncheckpointedRows(dir);
+        SqliteTarget target = new SqliteTarget(db, db, null);
+        assertTrue(java.nio.file.Files.size(target.wal()) > 0, "rows live in the -wal");
+        // read the "before" state from a copy: a read-write connection on the fixture would checkpoint its -wal
+        Path peek = java.nio.file.Files.createDirectories(dir.resolve("peek")).resolve("p.db");
+        java.nio.file.Files.copy(db, peek);
+        java.nio.file.Files.copy(target.wal(), peek.resolveSibling("p.db-wal"));
+        List<String> triggers = TestDb.column(peek, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1");
+        long boardImages = TestDb.count(peek, "SELECT count(*) FROM board_images");
+        assertTrue(boardImages > 0 && !triggers.isEmpty());
+        Diagnosis d = dbmedic.core.plan.Repairs.diagnosis(db, new dbmedic.core.plan.RepairAction.AddColumn("boards",
+                "touched_at", "touched_at DATETIME NOT NULL DEFAULT(STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'))", null, null));
+        BackupResult backup = SqliteBackup.backup(target, dir.resolve("backups"), Progress.NONE);
+        RepairPlan plan = SqliteRepairPlanner.plan(target, d);
+        assertTrue(plan.steps().get(0).description().startsWith("Rebuild table boards"));
+        SqlitePlanExecutor.apply(target, plan, backup, Progress.NONE);
+
+        VerifyResult v = SqliteVerifier.verify(target, backup, plan, DIAGNOSER, Progress.NONE);
+        assertTrue(v.ok(), v.problems().toString());
+        assertEquals(1, TestDb.count(db, "SELECT count(*) FROM boards WHERE board_id = '" + SqliteFixtures.WAL_BOARD_ID + "'"));
+        assertEquals(boardImages, TestDb.count(db, "SELECT count(*) FROM board_images"));
+        assertEquals(triggers, TestDb.column(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1"));
+        assertEquals(List.of(), TestDb.column(db, "PRAGMA foreign_key_check"));
+    }
+
     private static List<String> ids(Diagnosis d) {
         return d == null ? List.of() : d.findings().stream().map(f -> f.id() + ":" + f.subject() + ":" + f.severity()).toList();
     }
