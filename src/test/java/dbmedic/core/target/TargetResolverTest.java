@@ -103,7 +103,9 @@ class TargetResolverTest {
 
     @Test
     void postgresIsNotSupportedYet() {
-        assertTrue(refused("postgresql://immich@localhost:5432/immich").startsWith("PostgreSQL targets are not supported yet"));
+        String m = refused("postgresql://immich:s3cret@localhost:5432/immich");
+        assertTrue(m.startsWith("PostgreSQL targets are not supported yet"), m);
+        assertFalse(m.contains("s3cret"), "a password in the URL is never echoed");
     }
 
     @Test
