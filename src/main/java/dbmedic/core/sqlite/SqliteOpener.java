@@ -111,12 +111,15 @@ public final class SqliteOpener {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         Connection connection = config.createConnection("jdbc:sqlite:" + SqliteUris.fileUri(copy, ""));
         try (Statement st = connection.createStatement()) {
-            // Triggers WAL recovery / journal rollback now, inside the copy.
-            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
             st.execute("PRAGMA query_only = ON");
+            // Runs WAL recovery / hot-journal rollback now, inside the copy (query_only does not stop them).
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
         } catch (SQLException e) {
-            connection.close();
-            throw e;
+            if (!SqliteErrors.isCorrupt(e)) {
+                connection.close();
+                throw e;
+            }
+            // A damaged schema is a finding, reported when the diagnosis reads it, not a refusal.
         }
         return connection;
     }

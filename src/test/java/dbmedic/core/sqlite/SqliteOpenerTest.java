@@ -104,6 +104,21 @@ class SqliteOpenerTest {
     }
 
     @Test
+    void theFixturesWalOnlyBoardIsVisible() throws Exception {
+        Path db = dbmedic.fixtures.SqliteFixtures.walWithUncheckpointedRows(dir);
+        Map<String, String> before = TestDatabases.fingerprint(db.getParent());
+        try (ReadOnlyDatabase open = opener().openForDiagnosis(target(db));
+             java.sql.PreparedStatement ps = open.connection().prepareStatement("SELECT count(*) FROM boards WHERE board_id = ?")) {
+            ps.setString(1, dbmedic.fixtures.SqliteFixtures.WAL_BOARD_ID);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+        assertEquals(before, TestDatabases.fingerprint(db.getParent()));
+    }
+
+    @Test
     void aReadOnlyFolderStaysUntouched() throws Exception {
         Path folder = dir.resolve("ro");
         Path db = walPending(folder);
