@@ -25,6 +25,9 @@ import java.util.regex.Matcher;
  */
 public final class ErrorExplainer {
     static final int MAX_EVIDENCE = 400;
+    /** Findings whose subject is {@code table.column}; SQLite sometimes names only the column. */
+    private static final java.util.Set<String> COLUMN_FINDINGS = java.util.Set.of(
+            "sqlite.missing-column", "sqlite.duplicate-column", "sqlite.add-column-rejected");
     private final PackRegistry packs;
 
     public ErrorExplainer(PackRegistry packs) {
@@ -71,7 +74,7 @@ public final class ErrorExplainer {
         if (subject == null || subject.isEmpty()) {
             return null;
         }
-        if (findingId.endsWith("missing-column") && !subject.contains(".")) {
+        if (COLUMN_FINDINGS.contains(findingId) && !subject.contains(".")) {
             List<String> owners = new ArrayList<>();
             for (JsonAppPack pack : packsFor(rule)) {
                 for (ExpectedTable t : pack.newestSchema().tables().values()) {

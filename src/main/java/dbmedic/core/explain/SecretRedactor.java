@@ -18,8 +18,9 @@ public final class SecretRedactor {
 
     public static String redact(String text) {
         String out = URL_CREDENTIALS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
-        out = KEY_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        // Bearer tokens first: "Authorization: Bearer x" would otherwise only lose the word "Bearer".
         out = BEARER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+        out = KEY_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         return GPUSTACK_KEY.matcher(out).replaceAll(MASK);
     }
 }

@@ -113,6 +113,14 @@ public final class ColumnDefinitions {
     }
 
     private static String firstToken(String def) {
+        char first = def.charAt(0);
+        char close = first == '"' ? '"' : first == '`' ? '`' : first == '[' ? ']' : 0;
+        if (close != 0) {
+            int end = def.indexOf(close, 1);
+            if (end > 0) {
+                return def.substring(0, end + 1);
+            }
+        }
         int space = def.indexOf(' ');
         return space < 0 ? def : def.substring(0, space);
     }
