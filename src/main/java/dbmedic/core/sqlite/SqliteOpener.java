@@ -73,6 +73,11 @@ public final class SqliteOpener {
             long journalSize = journal ? Files.size(target.journal()) : 0;
             folder = tempRoot == null ? Files.createTempDirectory("dbmedic-snapshot-")
                     : Files.createTempDirectory(tempRoot, "dbmedic-snapshot-");
+            // If the program dies before close(), the copy of the user's data still goes.
+            folder.toFile().deleteOnExit();
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                folder.resolve("snapshot.db" + suffix).toFile().deleteOnExit();
+            }
             long need = dbSize + 2 * walSize + journalSize + SPACE_MARGIN;
             long free = Files.getFileStore(folder).getUsableSpace();
             if (free < need) {
