@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.ToLongFunction;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -26,6 +27,7 @@ public final class SqliteOpener {
     private static final int BUSY_TIMEOUT_MS = 2000;
 
     private final Path tempRoot;
+    private final ToLongFunction<Path> freeSpace;
 
     /** Copies go to the system's temporary folder. */
     public SqliteOpener() {
@@ -34,7 +36,21 @@ public final class SqliteOpener {
 
     /** Copies go to {@code tempRoot} (null: the system's temporary folder). */
     public SqliteOpener(Path tempRoot) {
+        this(tempRoot, SqliteOpener::usableSpace);
+    }
+
+    /** {@code freeSpace} measures a folder's usable bytes (tests stand in a full disk). */
+    SqliteOpener(Path tempRoot, ToLongFunction<Path> freeSpace) {
         this.tempRoot = tempRoot;
+        this.freeSpace = freeSpace;
+    }
+
+    private static long usableSpace(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: let the copy itself fail with the real error
+        }
     }
 
     public static ReadOnlyDatabase open(SqliteTarget target) throws UnusableInputException {
@@ -79,7 +95,7 @@ public final class SqliteOpener {
                 folder.resolve("snapshot.db" + suffix).toFile().deleteOnExit();
             }
             long need = dbSize + 2 * walSize + journalSize + SPACE_MARGIN;
-            long free = Files.getFileStore(folder).getUsableSpace();
+            long free = freeSpace.applyAsLong(folder);
             if (free < need) {
                 throw new UnusableInputException("Not enough free space to read " + shown + " safely: its copy needs "
                         + megabytes(need) + " in " + PathText.of(folder.getParent()) + ", which has " + megabytes(free)

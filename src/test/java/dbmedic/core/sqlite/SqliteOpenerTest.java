@@ -199,6 +199,19 @@ class SqliteOpenerTest {
     }
 
     @Test
+    void aSnapshotThatWouldNotFitIsRefusedInOneLineAndLeavesNothing() throws Exception {
+        Path db = walPending(dir);
+        SqliteOpener fullDisk = new SqliteOpener(temp, folder -> 1000);
+        dbmedic.core.target.UnusableInputException e = assertThrows(dbmedic.core.target.UnusableInputException.class,
+                () -> fullDisk.openForDiagnosis(target(db)));
+        assertTrue(e.getMessage().startsWith("Not enough free space to read " + db + " safely"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(Set.of("work"), left.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void theUriEncodesEveryReservedCharacter() {
         String uri = SqliteUris.fileUri(Path.of("/a b/c#d?e%f/ü.db"), "immutable=1");
         assertEquals("file:/a%20b/c%23d%3Fe%25f/%C3%BC.db?immutable=1", uri);
