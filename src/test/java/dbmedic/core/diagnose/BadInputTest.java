@@ -12,6 +12,7 @@ import dbmedic.core.task.Progress;
 import dbmedic.fixtures.SqliteFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,17 @@ class BadInputTest {
         Files.createDirectories(dir.resolve("photos"));
         assertTrue(refused(dir.resolve("photos")).endsWith("is a folder but holds no database (looked for"
                 + " databases/invokeai.db, invokeai.db, database.db)"));
+    }
+
+    @Test
+    void aVirtualTableFromAnExtensionThisSqliteLacksIsNoReasonToRefuse() throws Exception {
+        Path db = dbmedic.core.sqlite.TestDatabases.create(dir.resolve("vec.db"), "CREATE TABLE t(a)",
+                "CREATE VIRTUAL TABLE v USING fts5(x)", "PRAGMA writable_schema = ON",
+                "UPDATE sqlite_master SET sql = replace(sql, 'fts5', 'vec0') WHERE name = 'v'");
+        Diagnosis d = new Diagnoser(PackRegistry.load()).diagnose(TargetResolver.resolve(db.toString()),
+                DiagnoseOptions.DEFAULT, Progress.NONE);
+        assertEquals(List.of("app.not-recognised", "sqlite.integrity", "sqlite.foreign-keys"),
+                d.findings().stream().map(f -> f.id()).toList());
     }
 
     @Test
