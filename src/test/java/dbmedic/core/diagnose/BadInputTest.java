@@ -76,7 +76,7 @@ class BadInputTest {
 
     @Test
     void pathsWithSpacesAndUnicodeAreDiagnosedNormally() throws Exception {
-        Path root = dir.resolve("Invoke AI – données #2 ?");
+        Path root = dir.resolve("Invoke AI – données #2 " + dbmedic.core.sqlite.TestDatabases.QMARK);
         Path db = SqliteFixtures.invokeAiMissingDestination(root);
         Diagnosis d = new Diagnoser(PackRegistry.load()).diagnose(TargetResolver.resolve(root.toString()),
                 DiagnoseOptions.DEFAULT, Progress.NONE);

@@ -115,8 +115,9 @@ class TargetResolverTest {
 
     @Test
     void pathsWithSpacesAndUnicodeResolve() throws Exception {
-        Path db = touch("Mes données #1/?weird/invokeai.db");
-        assertEquals(db, resolve(dir.resolve("Mes données #1/?weird")).database());
+        String odd = "Mes données #1/" + dbmedic.core.sqlite.TestDatabases.QMARK + "weird";
+        Path db = touch(odd + "/invokeai.db");
+        assertEquals(db, resolve(dir.resolve(odd)).database());
     }
 
     @Test
