@@ -41,16 +41,16 @@ public final class ConfFileReader {
 
     /**
      * Reads a top-level file (absolute path). {@code mustExist}: false for
-     * postgresql.auto.conf, which the server reads only if present.
+     * postgresql.auto.conf, whose absence the server only logs.
      */
     public void readTopLevel(String path, boolean mustExist) throws IOException {
         String abs = ServerPaths.canonicalize(path);
         Optional<String> text = files.read(abs);
         if (text.isEmpty()) {
-            if (mustExist) {
-                problems.add(new ConfProblem(abs, 0,
-                        "could not access the server configuration file \"" + abs + "\": No such file or directory", true));
-            }
+            problems.add(mustExist
+                    ? new ConfProblem(abs, 0, "could not access the server configuration file \"" + abs
+                            + "\": No such file or directory", true)
+                    : new ConfProblem(abs, 0, "skipping missing configuration file \"" + abs + "\"", false));
             return;
         }
         parse(abs, text.get(), 0);
@@ -69,6 +69,12 @@ public final class ConfFileReader {
             return false;
         }
         String abs = ServerPaths.resolveAgainstFile(name, callingFile);
+        // The server rejects a file including itself directly (indirect loops hit the depth limit).
+        if (abs.equals(callingFile)) {
+            problems.add(new ConfProblem(callingFile, callingLine,
+                    "configuration file recursion in \"" + callingFile + "\"", true));
+            return false;
+        }
         Optional<String> text = files.read(abs);
         if (text.isEmpty()) {
             if (strict) {

@@ -61,7 +61,7 @@ public final class HbaFileParser {
             }
             String[] warning = new String[1];
             try {
-                HbaRule r = parseLine(l, warning, 0);
+                HbaRule r = parseLine(l, warning);
                 if (warning[0] == null) {
                     r = withNumber(r, ++number);
                 }
@@ -69,6 +69,10 @@ public final class HbaFileParser {
             } catch (LineError e) {
                 ordered.add(new HbaProblem(l.file(), l.line(), e.getMessage(), true));
             }
+        }
+        // load_hba: a file without a single entry would lock everybody out, so it is refused.
+        if (text.isPresent() && rules.isEmpty() && ordered.stream().noneMatch(HbaProblem::fatal)) {
+            ordered.add(new HbaProblem(path, 0, "configuration file \"" + path + "\" contains no entries", true));
         }
         return new HbaFile(path, options, List.copyOf(rules), List.copyOf(ordered));
     }
@@ -87,18 +91,33 @@ public final class HbaFileParser {
                 String word = l.fields().get(0).get(0).text();
                 String target = l.fields().get(1).get(0).text();
                 if (word.equals("include") || word.equals("include_if_exists")) {
-                    includeFile(l, target, word.equals("include_if_exists"), depth + 1, out, logs);
+                    String err = includeFile(l, target, word.equals("include_if_exists"), depth + 1, out, logs);
+                    if (err != null) {
+                        out.add(errorLine(l, err));
+                    }
                     continue;
                 }
                 if (word.equals("include_dir")) {
+                    if (target.isBlank()) {
+                        out.add(errorLine(l, "empty configuration directory name: \"" + target + "\""));
+                        continue;
+                    }
                     String dir = ServerPaths.resolveAgainstFile(target, file);
                     Optional<List<String>> confs = ServerPaths.confFilesInDir(files, dir);
                     if (confs.isEmpty()) {
                         out.add(errorLine(l, "could not open directory \"" + dir + "\""));
                         continue;
                     }
+                    // Like the server: every file is tried, failures are reported together on this line.
+                    List<String> errors = new ArrayList<>();
                     for (String f : confs.get()) {
-                        includeFile(l, f, false, depth + 1, out, logs);
+                        String err = includeFile(l, f, false, depth + 1, out, logs);
+                        if (err != null) {
+                            errors.add(err);
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        out.add(errorLine(l, String.join("\n", errors)));
                     }
                     continue;
                 }
@@ -107,23 +126,23 @@ public final class HbaFileParser {
         }
     }
 
-    private void includeFile(HbaTokenizer.Line at, String name, boolean missingOk, int depth,
-                             List<HbaTokenizer.Line> out, List<HbaProblem> logs) throws IOException {
+    /** tokenize_include_file: the error for the include line, or null. */
+    private String includeFile(HbaTokenizer.Line at, String name, boolean missingOk, int depth,
+                               List<HbaTokenizer.Line> out, List<HbaProblem> logs) throws IOException {
         String full = ServerPaths.resolveAgainstFile(name, at.file());
         if (depth > MAX_DEPTH) {
-            out.add(errorLine(at, "could not open file \"" + full + "\": maximum nesting depth exceeded"));
-            return;
+            return "could not open file \"" + full + "\": maximum nesting depth exceeded";
         }
         Optional<String> text = files.read(full);
         if (text.isEmpty()) {
             if (missingOk) {
-                logs.add(new HbaProblem(at.file(), at.line(), "skipping missing authentication file \"" + full + "\"", false));
-            } else {
-                out.add(errorLine(at, "could not open file \"" + full + "\": No such file or directory"));
+                logs.add(new HbaProblem(at.file(), at.line(), HbaMessages.skippingMissing(full), false));
+                return null;
             }
-            return;
+            return "could not open file \"" + full + "\": No such file or directory";
         }
         expand(full, text.get(), depth, out, logs);
+        return null;
     }
 
     private static HbaTokenizer.Line errorLine(HbaTokenizer.Line l, String error) {
@@ -137,7 +156,7 @@ public final class HbaFileParser {
     }
 
     /** parse_hba_line. */
-    private HbaRule parseLine(HbaTokenizer.Line l, String[] warning, int unused) throws LineError {
+    private HbaRule parseLine(HbaTokenizer.Line l, String[] warning) throws LineError {
         List<List<HbaToken>> f = l.fields();
         int i = 0;
         List<HbaToken> typeField = f.get(i++);
@@ -260,6 +279,7 @@ public final class HbaFileParser {
                 opts.put(name, value);
             }
         }
+        checkMandatoryOptions(method, opts);
         return new HbaRule(0, l.file(), l.line(), l.raw(), type, List.copyOf(databases), List.copyOf(users),
                 address, method, Map.copyOf(opts), warning[0]);
     }
@@ -273,6 +293,68 @@ public final class HbaFileParser {
                 }
             }
         }
+    }
+
+    private static String onlyValidFor(String option, String methods) {
+        return "authentication option \"" + option + "\" is only valid for authentication methods " + methods;
+    }
+
+    /** C atoi: leading digits, 0 when there are none. */
+    private static int atoi(String s) {
+        String t = s.stripLeading();
+        int i = (t.startsWith("-") || t.startsWith("+")) ? 1 : 0;
+        int start = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && i - start < 9) {
+            i++;
+        }
+        return i == start ? 0 : Integer.parseInt(t.substring(0, i));
+    }
+
+    /**
+     * The end-of-line checks for ldap (built with OpenLDAP, as Linux packages are, so
+     * ldapserver may be left to DNS) and radius.
+     */
+    private static void checkMandatoryOptions(String method, Map<String, String> o) throws LineError {
+        if (method.equals("ldap")) {
+            boolean simpleBind = o.containsKey("ldapprefix") || o.containsKey("ldapsuffix");
+            boolean searchBind = o.containsKey("ldapbasedn") || o.containsKey("ldapbinddn")
+                    || o.containsKey("ldapbindpasswd") || o.containsKey("ldapsearchattribute")
+                    || o.containsKey("ldapsearchfilter");
+            boolean hasBaseDn = o.containsKey("ldapbasedn") || ldapUrlHasDn(o.get("ldapurl"));
+            if (simpleBind && searchBind) {
+                throw new LineError("cannot mix options for simple bind and search+bind modes");
+            }
+            if (!simpleBind && !hasBaseDn) {
+                throw new LineError("authentication method \"ldap\" requires argument \"ldapbasedn\", "
+                        + "\"ldapprefix\", or \"ldapsuffix\" to be set");
+            }
+            if (o.containsKey("ldapsearchattribute") && o.containsKey("ldapsearchfilter")) {
+                throw new LineError("cannot use ldapsearchattribute together with ldapsearchfilter");
+            }
+        }
+        if (method.equals("radius")) {
+            for (String required : new String[] {"radiusservers", "radiussecrets"}) {
+                if (!o.containsKey(required)) {
+                    throw new LineError("authentication method \"radius\" requires argument \"" + required
+                            + "\" to be set");
+                }
+            }
+        }
+    }
+
+    /** An ldapurl such as ldap://host/dc=example,dc=net carries the base DN after the host. */
+    private static boolean ldapUrlHasDn(String url) {
+        if (url == null) {
+            return false;
+        }
+        int scheme = url.indexOf("://");
+        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        if (slash < 0) {
+            return false;
+        }
+        String rest = url.substring(slash + 1);
+        int q = rest.indexOf('?');
+        return !(q >= 0 ? rest.substring(0, q) : rest).isEmpty();
     }
 
     /** The option checks of parse_hba_auth_opt that do not depend on server-side libraries. */
@@ -295,7 +377,8 @@ public final class HbaFileParser {
                     throw new LineError("invalid value for clientcert: \"" + value + "\"");
                 }
                 if (method.equals("cert") && !value.equals("verify-full")) {
-                    throw new LineError("clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+                    // pg_hba_file_rules wording; the log line says "clientcert only accepts ...".
+                    throw new LineError("clientcert can only be set to \"verify-full\" when using \"cert\" authentication");
                 }
             }
             case "clientname" -> {
@@ -306,12 +389,23 @@ public final class HbaFileParser {
                     throw new LineError("invalid value for clientname: \"" + value + "\"");
                 }
             }
+            case "krb_realm", "include_realm" -> {
+                if (!method.equals("gss") && !method.equals("sspi")) {
+                    throw new LineError(onlyValidFor(name, "gssapi and sspi"));
+                }
+            }
+            case "compat_realm", "upn_username" -> {
+                if (!method.equals("sspi")) {
+                    throw new LineError(onlyValidFor(name, "sspi"));
+                }
+            }
             default -> {
-                String prefix = name.startsWith("ldap") ? "ldap" : name.startsWith("radius") ? "radius"
-                        : name.startsWith("pam") ? "pam" : null;
-                if (prefix != null && !method.equals(prefix)) {
-                    throw new LineError("authentication option \"" + name
-                            + "\" is only valid for authentication methods " + prefix);
+                String only = name.startsWith("ldap") ? "ldap" : name.startsWith("radius") ? "radius" : "pam";
+                if (!method.equals(only)) {
+                    throw new LineError(onlyValidFor(name, only));
+                }
+                if (name.equals("ldapport") && atoi(value) == 0) {
+                    throw new LineError("invalid LDAP port number: \"" + value + "\"");
                 }
             }
         }

@@ -135,9 +135,21 @@ class ConfFileReaderTest {
     }
 
     @Test
-    void includeLoopHitsTheDepthLimit() throws IOException {
-        ConfFileReader r = read("include 'postgresql.conf'\n");
-        assertTrue(r.problems().get(0).message().endsWith("maximum nesting depth exceeded"));
+    void fileIncludingItselfIsRecursion() throws IOException {
+        ConfFileReader r = read("port = 1\ninclude 'postgresql.conf'\n");
+        assertEquals("configuration file recursion in \"" + CONF + "\"", r.problems().get(0).message());
+        assertEquals(2, r.problems().get(0).line());
+        assertTrue(r.problems().get(0).fatal());
+    }
+
+    @Test
+    void indirectIncludeLoopHitsTheDepthLimit() throws IOException {
+        MemoryServerFiles files = new MemoryServerFiles()
+                .file(CONF, "include 'a.conf'\n")
+                .file("/etc/postgresql/a.conf", "include 'b.conf'\n")
+                .file("/etc/postgresql/b.conf", "include 'a.conf'\n");
+        ConfFileReader r = read(files);
+        assertTrue(r.problems().get(0).message().endsWith("maximum nesting depth exceeded"), r.problems().toString());
         assertTrue(r.problems().get(0).fatal());
     }
 

@@ -126,6 +126,8 @@ class DataDirectoryConfigTest {
     void autoConfIsOptionalAndSignalsAreReported() throws IOException {
         DataDirectoryConfig plain = DataDirectoryConfig.read(dataDir("port = 5432\n", null), DD);
         assertTrue(plain.startable());
+        assertEquals(List.of(new ConfProblem(DD + "/postgresql.auto.conf", 0,
+                "skipping missing configuration file \"" + DD + "/postgresql.auto.conf\"", false)), plain.problems());
         assertFalse(plain.standbySignal());
         assertFalse(plain.recoverySignal());
         assertEquals(List.of(), plain.sharedPreloadLibraries().names());

@@ -40,7 +40,18 @@ class HbaErrorsTest {
         "host all all all md5 map=x              | authentication option \"map\" is only valid for authentication methods ident, peer, gssapi, sspi, and cert",
         "host all all all md5 clientcert=verify-ca | clientcert can only be configured for \"hostssl\" rows",
         "hostssl all all all md5 clientcert=1    | invalid value for clientcert: \"1\"",
-        "hostssl all all all cert clientcert=verify-ca | clientcert only accepts \"verify-full\" when using \"cert\" authentication",
+        "hostssl all all all cert clientcert=verify-ca | clientcert can only be set to \"verify-full\" when using \"cert\" authentication",
+        "hostssl all all all md5 clientname=UID | invalid value for clientname: \"UID\"",
+        "host all all all md5 clientname=CN     | clientname can only be configured for \"hostssl\" rows",
+        "host all all all md5 krb_realm=X       | authentication option \"krb_realm\" is only valid for authentication methods gssapi and sspi",
+        "host all all all gss compat_realm=1    | authentication option \"compat_realm\" is only valid for authentication methods sspi",
+        "host all all all md5 pamservice=x      | authentication option \"pamservice\" is only valid for authentication methods pam",
+        "host all all all ldap ldapserver=x     | authentication method \"ldap\" requires argument \"ldapbasedn\", \"ldapprefix\", or \"ldapsuffix\" to be set",
+        "host all all all ldap ldapprefix=cn= ldapbasedn=dc=x | cannot mix options for simple bind and search+bind modes",
+        "host all all all ldap ldapbasedn=dc=x ldapsearchattribute=uid ldapsearchfilter=(uid=$username) | cannot use ldapsearchattribute together with ldapsearchfilter",
+        "host all all all ldap ldapbasedn=dc=x ldapport=abc | invalid LDAP port number: \"abc\"",
+        "host all all all radius radiussecrets=s | authentication method \"radius\" requires argument \"radiusservers\" to be set",
+        "host all all all radius radiusservers=r | authentication method \"radius\" requires argument \"radiussecrets\" to be set",
         "host all all all md5 ldapserver=x       | authentication option \"ldapserver\" is only valid for authentication methods ldap",
         "local all all 127.0.0.1/32 trust        | invalid authentication method \"127.0.0.1/32\"",
     })
@@ -123,6 +134,27 @@ class HbaErrorsTest {
         HbaFile f15 = Hba.load(15, text);
         assertTrue(f15.loadable());
         assertEquals("/^(immich", f15.rules().get(0).databases().get(0).text());
+    }
+
+    @Test
+    void validLdapAndRadiusLinesLoad() {
+        HbaFile f = Hba.load(16, """
+                host all all all ldap ldapserver=ldap.example.net ldapbasedn="dc=example, dc=net" ldapsearchattribute=uid
+                host all all all ldap ldapurl="ldap://ldap.example.net/dc=example,dc=net?uid?sub"
+                host all all all radius radiusservers=10.0.0.1 radiussecrets=secret
+                host all all all gss include_realm=0 krb_realm=EXAMPLE.COM
+                """);
+        assertTrue(f.loadable(), f.problems().toString());
+    }
+
+    @Test
+    void fileWithoutEntriesCannotLoad() {
+        HbaFile f = Hba.load(16, "# only comments\n\n");
+        assertFalse(f.loadable());
+        assertEquals("configuration file \"" + Hba.PATH + "\" contains no entries", f.errors().get(0).message());
+        // With a bad line the server reports only that line.
+        HbaFile bad = Hba.load(16, "bogus\n");
+        assertEquals(1, bad.errors().size());
     }
 
     @Test

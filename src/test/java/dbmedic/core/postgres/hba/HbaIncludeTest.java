@@ -94,6 +94,28 @@ class HbaIncludeTest {
     }
 
     @Test
+    void includeDirReportsEveryUnreadableFileOnItsOwnLine() {
+        MemoryServerFiles files = new MemoryServerFiles()
+                .file(PATH, "local all all trust\ninclude_dir conf.d\n")
+                .file(DIR + "/conf.d/a.conf", "include_if_exists gone.conf\nhost a all all md5\n")
+                .file(DIR + "/conf.d/b.conf", "include missing1.conf\n")
+                .file(DIR + "/conf.d/c.conf", "host c all all md5\n");
+        HbaFile f = load(16, files);
+        assertFalse(f.loadable());
+        assertEquals(1, f.errors().size());
+        HbaProblem p = f.errors().get(0);
+        assertEquals(DIR + "/conf.d/b.conf", p.file());
+        assertEquals("could not open file \"" + DIR + "/conf.d/missing1.conf\": No such file or directory", p.message());
+        assertEquals(List.of("all", "a", "c"), f.rules().stream().map(r -> r.databases().get(0).text()).toList());
+    }
+
+    @Test
+    void includeDirWithEmptyName() {
+        HbaFile f = load(16, new MemoryServerFiles().file(PATH, "include_dir \"\"\nhost all all all md5\n"));
+        assertEquals("empty configuration directory name: \"\"", f.errors().get(0).message());
+    }
+
+    @Test
     void errorsInsideAnIncludedFileNameThatFile() {
         MemoryServerFiles files = new MemoryServerFiles()
                 .file(PATH, "include_dir conf.d\n")
