@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * check_hba: the first rule whose connection type, client address, database and user all
  * match is used; there is no fall-through, and no match means the connection is refused.
+ * The rules are those that parsed; when {@link HbaFile#loadable()} is false the running
+ * server still uses its previous rules (or does not start), so say that first.
  */
 public final class HbaMatcher {
 

@@ -1,5 +1,6 @@
 package dbmedic.core.postgres.hba;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,29 @@ public record MatchResult(ConnectionRequest request, HbaFile file, Optional<HbaR
     /** True when the first matching rule is {@code reject}: the connection is refused by an explicit line. */
     public boolean rejected() {
         return rule.map(r -> r.authMethod().equals("reject")).orElse(false);
+    }
+
+    /**
+     * Lines that would let this connection in, appended at the end of pg_hba.conf (nothing
+     * matched, so nothing earlier can shadow them): the official Docker image's
+     * {@code host all all all <method>} and a narrower line for this database, user and
+     * subnet. For a socket connection only the narrower {@code local} line. Empty when a rule
+     * matched.
+     *
+     * @param method e.g. from {@link HbaSuggestions#dockerMethod(int, String, String)}
+     */
+    public List<String> suggestedLines(String method) {
+        if (matched()) {
+            return List.of();
+        }
+        int major = file.options().major();
+        String narrow = HbaSuggestions.narrowLine(request, method, major);
+        return request.isLocal() ? List.of(narrow) : List.of(HbaSuggestions.dockerDefaultLine(method), narrow);
+    }
+
+    /** {@link #suggestedLines(String)} with the image's default method for this major version. */
+    public List<String> suggestedLines() {
+        return suggestedLines(HbaSuggestions.dockerMethod(file.options().major(), null, null));
     }
 
     /** The server's FATAL text when nothing matched; empty when a rule matched. */

@@ -94,7 +94,7 @@ class HbaIncludeTest {
     }
 
     @Test
-    void includeDirReportsEveryUnreadableFileOnItsOwnLine() {
+    void errorsInFilesOfAnIncludeDirStayWithThoseFiles() {
         MemoryServerFiles files = new MemoryServerFiles()
                 .file(PATH, "local all all trust\ninclude_dir conf.d\n")
                 .file(DIR + "/conf.d/a.conf", "include_if_exists gone.conf\nhost a all all md5\n")

@@ -32,6 +32,20 @@ class HbaMessagesAndSuggestionsTest {
     }
 
     @Test
+    void noEntryComesWithTheLinesToAdd() {
+        HbaFile f15 = Hba.load(15, INITDB_HBA);
+        MatchResult r = Hba.match(f15, Hba.tcp("172.18.0.5", "immich", "immich"));
+        assertEquals(java.util.List.of("host all all all scram-sha-256", "host immich immich 172.18.0.0/16 scram-sha-256"),
+                r.suggestedLines());
+        assertEquals(java.util.List.of("host all all all md5", "host immich immich 172.18.0.0/16 md5"),
+                r.suggestedLines("md5"));
+        HbaFile onlyHost = Hba.load(16, "host all all all md5\n");
+        assertEquals(java.util.List.of("local immich immich scram-sha-256"),
+                Hba.match(onlyHost, ConnectionRequest.local("immich", "immich")).suggestedLines());
+        assertTrue(Hba.match(onlyHost, Hba.tcp("172.18.0.5", "immich", "immich")).suggestedLines().isEmpty());
+    }
+
+    @Test
     void encryptionWording() {
         ConnectionRequest r = Hba.tcp("10.0.0.1", "appdb", "ghost");
         assertEquals("no encryption", HbaMessages.encryptionState(r));
