@@ -73,14 +73,36 @@ public final class HbaSuggestions {
     }
 
     static String quoteDatabase(String name, int major) {
-        return needsQuotes(name, major) || DB_KEYWORDS.contains(name) ? quote(name) : name;
+        if (major >= 16 && name.startsWith("/")) {
+            return literalRegex(name);
+        }
+        return needsQuotes(name) || DB_KEYWORDS.contains(name) ? quote(name) : name;
     }
 
     static String quoteUser(String name, int major) {
-        return needsQuotes(name, major) || name.equals("all") || name.startsWith("+") ? quote(name) : name;
+        if (major >= 16 && name.startsWith("/")) {
+            return literalRegex(name);
+        }
+        return needsQuotes(name) || name.equals("all") || name.startsWith("+") ? quote(name) : name;
     }
 
-    private static boolean needsQuotes(String name, int major) {
+    /**
+     * From 16 a value starting with "/" is always a regular expression, even quoted, so such a
+     * name can only be written as an anchored expression matching exactly it. Every character
+     * that is not a letter or digit is escaped, which means itself in both ARE and Java.
+     */
+    private static String literalRegex(String name) {
+        StringBuilder re = new StringBuilder("/^");
+        for (char c : name.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                re.append('\\');
+            }
+            re.append(c);
+        }
+        return quote(re.append('$').toString());
+    }
+
+    private static boolean needsQuotes(String name) {
         if (name.isEmpty() || name.startsWith("@")) {
             return true;
         }

@@ -124,4 +124,18 @@ class HbaMessagesAndSuggestionsTest {
         assertTrue(Hba.match(fixed, odd).matched());
         assertTrue(!Hba.match(fixed, Hba.tcp("10.1.2.3", "other", "+x")).matched());
     }
+
+    @Test
+    void namesStartingWithASlashBecomeAnchoredRegexesFrom16() {
+        ConnectionRequest slash = Hba.tcp("10.1.2.3", "/srv/db", "u");
+        String line16 = HbaSuggestions.narrowLine(slash, "md5", 16);
+        assertEquals("host \"/^\\/srv\\/db$\" u 10.1.0.0/16 md5", line16);
+        HbaFile f16 = Hba.load(16, line16 + "\n");
+        assertTrue(f16.loadable(), f16.problems().toString());
+        assertTrue(Hba.match(f16, slash).matched());
+        assertTrue(!Hba.match(f16, Hba.tcp("10.1.2.3", "/srv/dbx", "u")).matched());
+        String line15 = HbaSuggestions.narrowLine(slash, "md5", 15);
+        assertEquals("host /srv/db u 10.1.0.0/16 md5", line15);
+        assertTrue(Hba.match(Hba.load(15, line15 + "\n"), slash).matched());
+    }
 }
