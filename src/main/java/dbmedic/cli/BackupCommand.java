@@ -8,50 +8,32 @@ import dbmedic.core.target.UnusableInputException;
 import dbmedic.core.task.CancelledException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code dbmedic backup TARGET [--to DIR]}: online-backup copy, then verified. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Back up a database with SQLite's online backup API (includes the -wal), then verify the copy.")
-final class BackupCommand implements Callable<Integer> {
-    @ParentCommand
-    Cli parent;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TargetOptions options;
-
-    @Parameters(paramLabel = "TARGET", description = "SQLite file or folder.")
-    String target;
-
+final class BackupCommand extends TargetCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the backup (default: beside the database).")
     Path to;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         BackupResult result;
         try {
-            Target t = parent.medic().resolve(target);
-            parent.medic().probe(t);
-            result = parent.medic().backup(t, to, new StderrProgress(err, options.json));
+            Target t = medic().resolve(target);
+            medic().probe(t);
+            result = medic().backup(t, to, progress());
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
-            return ExitCode.UNUSABLE;
+            return fail(ExitCode.UNUSABLE, "", e);
         } catch (BackupFailedException e) {
             err.println("dbmedic: backup failed: " + Cli.oneLine(e));
             return ExitCode.PROBLEMS;
         } catch (CancelledException e) {
-            err.println("dbmedic: " + e.getMessage());
-            return ExitCode.PROBLEMS;
+            return fail(ExitCode.PROBLEMS, "", e);
         }
         if (options.json) {
             JsonDocuments json = new JsonDocuments(null);

@@ -13,29 +13,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code dbmedic diagnose TARGET}: read-only; never writes to the target. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Diagnose a database without changing it: a SQLite file, an InvokeAI root folder, or a GPUStack data folder.")
-final class DiagnoseCommand implements Callable<Integer> {
-    @ParentCommand
-    Cli parent;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TargetOptions options;
-
-    @Parameters(paramLabel = "TARGET", description = "SQLite file or folder.")
-    String target;
-
+final class DiagnoseCommand extends TargetCommand {
     @Option(names = "--full-check", description = "Run PRAGMA integrity_check (slower) instead of quick_check.")
     boolean fullCheck;
 
@@ -45,19 +29,17 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Diagnosis diagnosis;
         try {
-            Target t = parent.medic().resolve(target);
-            diagnosis = parent.medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck),
-                    new StderrProgress(err, options.json));
+            Target t = medic().resolve(target);
+            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck),
+                    progress());
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
-            return ExitCode.UNUSABLE;
+            return fail(ExitCode.UNUSABLE, "", e);
         } catch (CancelledException e) {
-            err.println("dbmedic: " + e.getMessage());
-            return ExitCode.PROBLEMS;
+            return fail(ExitCode.PROBLEMS, "", e);
         }
         if (options.json) {
             JsonDocuments json = new JsonDocuments(null);

@@ -17,14 +17,8 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dbmedic repair TARGET}: the one mutation path — diagnose, verified backup,
@@ -32,17 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = "Repair what the diagnosis found: verified backup first, then the previewed statements in one transaction, then verify.")
-final class RepairCommand implements Callable<Integer> {
-    @ParentCommand
-    Cli parent;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TargetOptions options;
-
-    @Parameters(paramLabel = "TARGET", description = "SQLite file or folder.")
-    String target;
-
+final class RepairCommand extends TargetCommand {
     @Option(names = "--dry-run", description = "Show the statements and change nothing (no backup either).")
     boolean dryRun;
 
@@ -54,10 +38,10 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Medic medic = parent.medic();
-        StderrProgress progress = new StderrProgress(err, options.json);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Medic medic = medic();
+        StderrProgress progress = progress();
         JsonDocuments json = new JsonDocuments(null);
         ObjectNode doc = json.newDocument();
         HumanOutput human = new HumanOutput(out);
@@ -70,11 +54,9 @@ final class RepairCommand implements Callable<Integer> {
             diagnosis = medic.diagnose(t, new DiagnoseOptions(options.app, false), progress);
             plan = medic.plan(diagnosis);
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
-            return ExitCode.UNUSABLE;
+            return fail(ExitCode.UNUSABLE, "", e);
         } catch (CancelledException e) {
-            err.println("dbmedic: " + e.getMessage());
-            return ExitCode.PROBLEMS;
+            return fail(ExitCode.PROBLEMS, "", e);
         }
         doc.setAll(json.diagnosis(diagnosis));
         doc.set("plan", json.plan(plan));

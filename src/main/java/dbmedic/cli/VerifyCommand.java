@@ -12,39 +12,23 @@ import dbmedic.core.verify.VerifyResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code dbmedic verify TARGET}: re-diagnose and compare with the newest DB Medic backup. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check a database after a repair: diagnose it again and compare row counts with its DB Medic backup.")
-final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    Cli parent;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TargetOptions options;
-
-    @Parameters(paramLabel = "TARGET", description = "SQLite file or folder.")
-    String target;
-
+final class VerifyCommand extends TargetCommand {
     @Option(names = "--backup", paramLabel = "FILE_OR_DIR",
             description = "The backup to compare with, or a folder of backups (default: the newest beside the database).")
     Path backup;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Medic medic = parent.medic();
-        StderrProgress progress = new StderrProgress(err, options.json);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Medic medic = medic();
+        StderrProgress progress = progress();
         JsonDocuments json = new JsonDocuments(null);
         try {
             Target t = medic.resolve(target);
@@ -83,11 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return result.ok() ? ExitCode.OK : ExitCode.PROBLEMS;
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
-            return ExitCode.UNUSABLE;
+            return fail(ExitCode.UNUSABLE, "", e);
         } catch (CancelledException e) {
-            err.println("dbmedic: " + e.getMessage());
-            return ExitCode.PROBLEMS;
+            return fail(ExitCode.PROBLEMS, "", e);
         }
     }
 }
