@@ -76,6 +76,14 @@ public final class Medic {
         return SqliteVerifier.verify(sqlite(target), backup, plan, diagnoser, progress);
     }
 
+    /**
+     * The backup to verify against: {@code fileOrDir} a backup file or a folder of backups,
+     * null for the newest DB Medic backup beside the database.
+     */
+    public java.util.Optional<BackupResult> findBackup(Target target, Path fileOrDir) throws UnusableInputException {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
     public List<Finding> explain(String text) {
         return explainer.explain(text);
     }

@@ -1,0 +1,170 @@
+package dbmedic.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dbmedic.core.Medic;
+import dbmedic.core.backup.BackupFailedException;
+import dbmedic.core.backup.BackupResult;
+import dbmedic.core.diagnose.DiagnoseOptions;
+import dbmedic.core.diagnose.Diagnosis;
+import dbmedic.core.plan.RepairFailedException;
+import dbmedic.core.plan.RepairPlan;
+import dbmedic.core.report.JsonDocuments;
+import dbmedic.core.target.Target;
+import dbmedic.core.target.UnusableInputException;
+import dbmedic.core.task.CancelledException;
+import dbmedic.core.verify.VerifyResult;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dbmedic repair TARGET}: the one mutation path — diagnose, verified backup,
+ * preview, confirm, apply in one transaction, verify against the backup.
+ */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = "Repair what the diagnosis found: verified backup first, then the previewed statements in one transaction, then verify.")
+final class RepairCommand implements Callable<Integer> {
+    @ParentCommand
+    Cli parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    TargetOptions options;
+
+    @Parameters(paramLabel = "TARGET", description = "SQLite file or folder.")
+    String target;
+
+    @Option(names = "--dry-run", description = "Show the statements and change nothing (no backup either).")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking (the backup is still made and verified first).")
+    boolean yes;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Folder for the backup (default: beside the database).")
+    Path backupDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Medic medic = parent.medic();
+        StderrProgress progress = new StderrProgress(err, options.json);
+        JsonDocuments json = new JsonDocuments(null);
+        ObjectNode doc = json.newDocument();
+        HumanOutput human = new HumanOutput(out);
+
+        Target t;
+        Diagnosis diagnosis;
+        RepairPlan plan;
+        try {
+            t = medic.resolve(target);
+            diagnosis = medic.diagnose(t, new DiagnoseOptions(options.app, false), progress);
+            plan = medic.plan(diagnosis);
+        } catch (UnusableInputException e) {
+            err.println("dbmedic: " + Cli.oneLine(e));
+            return ExitCode.UNUSABLE;
+        } catch (CancelledException e) {
+            err.println("dbmedic: " + e.getMessage());
+            return ExitCode.PROBLEMS;
+        }
+        doc.setAll(json.diagnosis(diagnosis));
+        doc.set("plan", json.plan(plan));
+        if (!options.json) {
+            human.header(diagnosis);
+            human.findings(diagnosis.findings().stream().filter(f -> f.severity().ordinal() <= 1).toList());
+        }
+
+        if (plan.isEmpty() || dryRun) {
+            doc.put("applied", false);
+            if (options.json) {
+                out.println(json.write(doc));
+            } else {
+                human.plan(plan);
+                if (dryRun && !plan.isEmpty()) {
+                    out.println("Dry run: nothing was changed and no backup was made.");
+                }
+            }
+            out.flush();
+            return diagnosis.hasProblems() ? ExitCode.PROBLEMS : ExitCode.OK;
+        }
+
+        BackupResult backup;
+        try {
+            backup = medic.backup(t, backupDir, progress);
+        } catch (BackupFailedException | CancelledException e) {
+            err.println("dbmedic: backup failed, nothing was changed: " + Cli.oneLine(e));
+            return ExitCode.PROBLEMS;
+        }
+        doc.set("backup", json.backup(backup));
+        if (!options.json) {
+            human.backup(backup);
+            out.println();
+            human.plan(plan);
+        }
+        if (!backup.verified()) {
+            err.println("dbmedic: the backup did not verify, so nothing was changed.");
+            return ExitCode.PROBLEMS;
+        }
+        if (!yes && !confirmed(out, plan)) {
+            doc.put("applied", false);
+            if (options.json) {
+                out.println(json.write(doc));
+            }
+            err.println("dbmedic: not applied. Run again with --yes to apply these statements.");
+            return ExitCode.PROBLEMS;
+        }
+
+        try {
+            medic.repair(t, plan, backup, progress);
+        } catch (RepairFailedException | CancelledException e) {
+            doc.put("applied", false);
+            doc.put("error", Cli.oneLine(e));
+            if (options.json) {
+                out.println(json.write(doc));
+            }
+            err.println("dbmedic: the repair failed and was rolled back; the database is as it was: " + Cli.oneLine(e));
+            err.println("The backup is at " + backup.file());
+            return ExitCode.REPAIR_FAILED;
+        }
+        doc.put("applied", true);
+
+        VerifyResult verify;
+        try {
+            verify = medic.verify(t, backup, plan, progress);
+        } catch (CancelledException e) {
+            err.println("dbmedic: verification cancelled; the repair was applied. Run: dbmedic verify "
+                    + HumanOutput.quoteArg(target));
+            return ExitCode.PROBLEMS;
+        }
+        doc.set("verify", json.verify(verify));
+        if (options.json) {
+            out.println(json.write(doc));
+        } else {
+            out.println("Applied " + plan.statements().size() + " statements.");
+            human.verify(verify);
+            out.println("The backup of the database as it was before stays at " + backup.file());
+        }
+        out.flush();
+        boolean remaining = verify.after() != null && verify.after().hasProblems();
+        return verify.ok() && !remaining ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private boolean confirmed(PrintWriter out, RepairPlan plan) {
+        Console console = System.console();
+        if (console == null || options.json) {
+            return false;
+        }
+        out.flush();
+        String answer = console.readLine("Apply these %d statements now? [y/N] ", plan.statements().size());
+        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}
