@@ -47,7 +47,12 @@ final class FindingCard extends VBox {
 
         Hyperlink docs = new Hyperlink("Docs: " + f.docPage());
         docs.getStyleClass().add("finding-docs");
-        docs.setOnAction(e -> links.open(f.docPage()));
+        docs.setOnAction(e -> {
+            String note = links.open(f.docPage());
+            if (note != null) {
+                docs.setText("Docs: " + f.docPage() + " (" + note + ")");
+            }
+        });
         getChildren().add(docs);
     }
 

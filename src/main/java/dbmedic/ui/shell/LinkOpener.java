@@ -6,6 +6,9 @@ package dbmedic.ui.shell;
  */
 @FunctionalInterface
 public interface LinkOpener {
-    /** {@code page} is a repository-relative page such as {@code docs/findings/sqlite.missing-column.md}. */
-    void open(String page);
+    /**
+     * {@code page} is a repository-relative page such as {@code docs/findings/sqlite.missing-column.md}.
+     * Returns a short note for the user when the page could not be opened directly (null when it was).
+     */
+    String open(String page);
 }
