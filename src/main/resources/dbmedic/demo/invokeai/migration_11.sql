@@ -1,0 +1,1 @@
+-- InvokeAI migration 11 (v4.2.5): model cache clean-up on disk only; no schema change.

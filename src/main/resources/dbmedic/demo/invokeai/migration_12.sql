@@ -1,0 +1,1 @@
+-- InvokeAI migration 12 (v4.2.6): removes the convert cache folder on disk only; no schema change.
