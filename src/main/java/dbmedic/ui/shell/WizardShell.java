@@ -78,6 +78,7 @@ public final class WizardShell extends BorderPane implements StepHost {
         cancel.setId("cancelWork");
         cancel.setOnAction(e -> runner.cancel());
         HBox work = new HBox(10, bar, message, cancel);
+        work.setId("workRow");
         work.getStyleClass().add("work-row");
         work.visibleProperty().bind(runner.busyProperty());
         runner.currentProperty().addListener((o, old, task) -> {
