@@ -64,7 +64,8 @@ public final class BackupStep extends Step {
                 folder.setText(f.getAbsolutePath());
             }
         });
-        Button start = new Button("Start backup");
+        Button start = new Button("_Start backup");
+        start.setMnemonicParsing(true);
         start.setId("startBackup");
         start.getStyleClass().add("accent");
         start.setOnAction(e -> startBackup());

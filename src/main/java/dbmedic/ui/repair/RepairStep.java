@@ -30,8 +30,8 @@ public final class RepairStep extends Step {
     private final TextArea preview = Widgets.code("");
     private final Button copy = Widgets.copyButton("Copy statements", preview::getText);
     private final VBox notes = new VBox(4);
-    private final CheckBox confirm = new CheckBox("I have read these statements and want DB Medic to run them");
-    private final Button apply = new Button("Apply repair");
+    private final CheckBox confirm = new CheckBox("_I have read these statements and want DB Medic to run them");
+    private final Button apply = new Button("_Apply repair");
     private final Label status = new Label();
     private StepHost host;
 
@@ -58,6 +58,8 @@ public final class RepairStep extends Step {
         copy.setId("copyPlan");
         notes.setId("planNotes");
         confirm.setId("confirmRead");
+        confirm.setMnemonicParsing(true);
+        apply.setMnemonicParsing(true);
         confirm.setWrapText(true);
         apply.setId("applyRepair");
         apply.getStyleClass().add("danger");
@@ -132,7 +134,8 @@ public final class RepairStep extends Step {
         }, done -> {
             ctx.repaired.set(true);
             status.getStyleClass().add("verdict-ok");
-            status.setText("✔ Repaired: " + plan.statements().size() + " statements applied and committed. "
+            int n = plan.statements().size();
+            status.setText("✔ Repaired: " + n + (n == 1 ? " statement" : " statements") + " applied and committed. "
                     + "Next, verify the result.");
         }, this::failed);
     }

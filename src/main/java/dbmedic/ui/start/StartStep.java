@@ -53,7 +53,8 @@ public final class StartStep extends Step {
         ctx.app.addListener((o, a, id) -> group.selectToggle(id == null ? detect : id.equals("gpustack") ? gpu : invoke));
         VBox apps = new VBox(8, invoke, gpu, detect);
 
-        Button demo = new Button("Try the demo");
+        Button demo = new Button("_Try the demo");
+        demo.setMnemonicParsing(true);
         demo.setId("tryDemo");
         demo.setOnAction(e -> tryDemo.run());
         Label demoText = Widgets.wrapped("Opens a copy of a broken InvokeAI database made for the demo; nothing of yours is touched.", "text-muted");
@@ -67,7 +68,8 @@ public final class StartStep extends Step {
         error.setPrefRowCount(4);
         error.setWrapText(true);
         error.getStyleClass().add("code");
-        Button explain = new Button("Explain");
+        Button explain = new Button("E_xplain");
+        explain.setMnemonicParsing(true);
         explain.setId("explain");
         explain.disableProperty().bind(error.textProperty().isEmpty());
         explain.setOnAction(e -> explain(error.getText()));
