@@ -1,0 +1,66 @@
+package dbmedic.core.check;
+
+import dbmedic.core.finding.Finding;
+import dbmedic.core.finding.Fix;
+import dbmedic.core.finding.Severity;
+import dbmedic.core.sqlite.SqliteErrors;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code PRAGMA quick_check} (or {@code integrity_check} on request): is the file itself sound? */
+public final class IntegrityCheck implements Check {
+    public static final String ID = "sqlite.integrity";
+    /** Enough rows to show and count; SQLite stops after this many problems. */
+    static final int MAX_ROWS = 100;
+    private static final int SHOWN = 5;
+
+    @Override
+    public String title() {
+        return "Checking the file's integrity";
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) throws SQLException {
+        String pragma = context.options().fullIntegrityCheck() ? "integrity_check" : "quick_check";
+        List<String> rows = new ArrayList<>();
+        try (Statement st = context.connection().createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA " + pragma + "(" + MAX_ROWS + ")")) {
+            while (rs.next()) {
+                rows.add(oneLine(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            if (SqliteErrors.isInterrupted(e)) {
+                throw e;
+            }
+            // A badly damaged file makes the check itself fail: that is the finding.
+            return List.of(damaged(pragma, "PRAGMA " + pragma + " failed: " + SqliteErrors.plain(e), -1));
+        }
+        if (rows.size() == 1 && rows.get(0).equals("ok")) {
+            return List.of(new Finding(ID, Severity.OK, pragma, "The database file is sound",
+                    "PRAGMA " + pragma + " returned ok", null, Fix.text("Nothing to do.")));
+        }
+        String shown = String.join("; ", rows.subList(0, Math.min(SHOWN, rows.size())));
+        String more = rows.size() > SHOWN ? " (and " + (rows.size() - SHOWN) + " more)" : "";
+        return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown + more, rows.size()));
+    }
+
+    public static Finding damaged(String pragma, String evidence, int problems) {
+        String count = problems < 0 ? "" : problems >= MAX_ROWS ? " (" + MAX_ROWS + " or more problems)"
+                : problems == 1 ? " (1 problem)" : " (" + problems + " problems)";
+        return new Finding(ID, Severity.ERROR, pragma, "The database file is damaged" + count, evidence,
+                "Parts of the file are unreadable or inconsistent. This usually follows a crash or power loss"
+                        + " during a write, a failing disk, or the file being copied while the app was writing"
+                        + " to it (or without its -wal file).",
+                Fix.text("Do not let the app or any tool write to this file. Restore a backup made before the damage"
+                        + " (InvokeAI keeps invokeai_backup_<date>.db next to its database), or salvage what SQLite"
+                        + " can still read into a new file with the sqlite3 shell:"
+                        + " sqlite3 damaged.db \".recover\" | sqlite3 recovered.db"));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+}
