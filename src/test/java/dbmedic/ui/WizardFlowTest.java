@@ -117,21 +117,30 @@ class WizardFlowTest {
     }
 
     @Test
-    void aPathThatIsNotADatabaseShowsOneLineAndBlocksNext(FxRobot robot, @TempDir Path dir) throws Exception {
+    void aMissingPathShowsOneLineAndBlocksNext(FxRobot robot, @TempDir Path dir) {
+        robot.clickOn("#next");
+        Path missing = dir.resolve("no-such-folder").resolve("invokeai.db");
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(missing.toString()));
+        waitUntil(() -> robot.lookup("#resolveStatus").queryAs(Label.class).getStyleClass().contains("resolve-error"));
+        String line = text(robot, "#resolveStatus");
+        assertTrue(line.contains("no-such-folder"), line);
+        assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("\tat "), line);
+        assertTrue(robot.lookup("#next").queryButton().isDisabled());
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseStopsAtDiagnoseWithOneLine(FxRobot robot, @TempDir Path dir) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.db"), "these are my notes, not a database\n".repeat(20));
         robot.clickOn("#next");
         robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(notes.toString()));
-        waitUntil(() -> robot.lookup("#resolveStatus").queryAs(Label.class).getStyleClass().contains("resolve-error"));
-        String line = text(robot, "#resolveStatus");
-        assertFalse(line.isBlank());
-        assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("\tat "), line);
-        assertTrue(robot.lookup("#next").queryButton().isDisabled());
-
-        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class)
-                .setText(dir.resolve("no-such-folder").resolve("missing.db").toString()));
-        waitUntil(() -> text(robot, "#resolveStatus").contains("missing.db")
-                || text(robot, "#resolveStatus").contains("no-such-folder"));
-        assertTrue(robot.lookup("#next").queryButton().isDisabled());
+        waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
+        robot.clickOn("#next");
+        waitUntil(() -> robot.lookup("#banner").query().isVisible());
+        String line = text(robot, "#bannerText");
+        assertTrue(line.startsWith("Problem: "), line);
+        assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("Something went wrong"), line);
+        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "no diagnosis, no next step");
+        assertEquals("these are my notes, not a database\n".repeat(20), Files.readString(notes), "not touched");
     }
 
     @Test

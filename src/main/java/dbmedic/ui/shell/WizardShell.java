@@ -45,12 +45,11 @@ public final class WizardShell extends BorderPane implements StepHost {
         this.sidebar = new Sidebar(this.steps);
         getStyleClass().add("wizard");
         setLeft(sidebar);
-        setTop(header(targetText));
         centre.setId("stepPane");
         centre.setFitToWidth(true);
         centre.getStyleClass().add("step-pane");
-        setCenter(centre);
-        setBottom(footer());
+        // the sidebar runs the full height; header and footer belong to the page
+        setCenter(new BorderPane(centre, header(targetText), null, footer(), null));
         goTo(0);
     }
 

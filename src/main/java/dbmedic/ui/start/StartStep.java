@@ -59,6 +59,7 @@ public final class StartStep extends Step {
         demo.setOnAction(e -> tryDemo.run());
         Label demoText = Widgets.wrapped("Opens a copy of a broken InvokeAI database made for the demo; nothing of yours is touched.", "text-muted");
         HBox demoRow = new HBox(12, demo, demoText);
+        demoRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label pasteHead = new Label("Or paste an error message from the app's log");
         pasteHead.getStyleClass().add("title-4");
@@ -78,7 +79,13 @@ public final class StartStep extends Step {
         explained.setId("explainResults");
 
         view.getChildren().addAll(q, apps, new Separator(), demoRow, new Separator(),
-                pasteHead, error, new HBox(12, explain, explainStatus), explained);
+                pasteHead, error, row(explain, explainStatus), explained);
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox box = new HBox(12, nodes);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private static RadioButton radio(ToggleGroup g, String id, String text, String app) {
