@@ -95,10 +95,8 @@ public final class SqlScript {
             }
             if (c == ';') {
                 flushWord(word, words);
-                boolean trigger = isTrigger(words);
-                String last = words.isEmpty() ? "" : words.get(words.size() - 1);
                 current.append(c);
-                if (!trigger || last.equals("END")) {
+                if (!isTrigger(words) || closesTrigger(words)) {
                     if (hasCode) {
                         out.add(current.toString().trim());
                     }
@@ -131,6 +129,24 @@ public final class SqlScript {
             words.add(word.toString().toUpperCase(Locale.ROOT));
             word.setLength(0);
         }
+    }
+
+    /** True when the last word is the END of the trigger body, not of a CASE expression. */
+    private static boolean closesTrigger(List<String> words) {
+        int caseDepth = 0;
+        boolean lastClosesBody = false;
+        for (String w : words) {
+            if (w.equals("CASE")) {
+                caseDepth++;
+                lastClosesBody = false;
+            } else if (w.equals("END")) {
+                lastClosesBody = caseDepth == 0;
+                caseDepth = Math.max(0, caseDepth - 1);
+            } else {
+                lastClosesBody = false;
+            }
+        }
+        return lastClosesBody;
     }
 
     private static boolean isTrigger(List<String> words) {

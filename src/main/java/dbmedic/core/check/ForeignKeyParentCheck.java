@@ -83,7 +83,7 @@ public final class ForeignKeyParentCheck implements Check {
                 + (brokenRows > 0 ? " PRAGMA foreign_key_check reports " + brokenRows + " rows of " + table
                 + " whose keys find no parent in " + wrong + "." : "");
         String cause = rule.note() != null && !rule.note().isBlank() ? rule.note()
-                : DriftText.knownCause(context, ID, table).orElse("An earlier migration rebuilt " + right
+                : DriftText.knownCause(context, ID, table, "no such table: main." + wrong).orElse("An earlier migration rebuilt " + right
                 + " by renaming it to " + wrong + ", creating a new " + right + " and dropping " + wrong
                 + ". SQLite rewrote " + table + "'s foreign keys to follow the rename, so they still point at "
                 + wrong + ". Deleting from " + right + " no longer cleans up " + table + ", and inserting into "

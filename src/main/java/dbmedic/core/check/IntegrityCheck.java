@@ -26,25 +26,38 @@ public final class IntegrityCheck implements Check {
     public List<Finding> run(CheckContext context) throws SQLException {
         String pragma = context.options().fullIntegrityCheck() ? "integrity_check" : "quick_check";
         List<String> rows = new ArrayList<>();
+        String stoppedBy = null;
         try (Statement st = context.connection().createStatement();
              ResultSet rs = st.executeQuery("PRAGMA " + pragma + "(" + MAX_ROWS + ")")) {
             while (rs.next()) {
-                rows.add(oneLine(rs.getString(1)));
+                // "*** in database main ***" heads the first problem; the file is the only database here.
+                String row = oneLine(rs.getString(1)).replace("*** in database main ***", "").strip();
+                if (!row.isEmpty()) {
+                    rows.add(row);
+                }
             }
         } catch (SQLException e) {
             if (SqliteErrors.isInterrupted(e)) {
                 throw e;
             }
-            // A badly damaged file makes the check itself fail: that is the finding.
-            return List.of(damaged(pragma, "PRAGMA " + pragma + " failed: " + SqliteErrors.plain(e), -1));
+            // A badly damaged file can make the check itself stop, after or before its first rows.
+            stoppedBy = SqliteErrors.plain(e);
+        }
+        if (stoppedBy != null) {
+            String reported = rows.isEmpty() ? "" : " after reporting: " + shown(rows);
+            return List.of(damaged(pragma, "PRAGMA " + pragma + " stopped with \"" + stoppedBy + "\"" + reported,
+                    rows.isEmpty() ? -1 : rows.size()));
         }
         if (rows.size() == 1 && rows.get(0).equals("ok")) {
             return List.of(new Finding(ID, Severity.OK, pragma, "The database file is sound",
                     "PRAGMA " + pragma + " returned ok", null, Fix.text("Nothing to do.")));
         }
-        String shown = String.join("; ", rows.subList(0, Math.min(SHOWN, rows.size())));
-        String more = rows.size() > SHOWN ? " (and " + (rows.size() - SHOWN) + " more)" : "";
-        return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown + more, rows.size()));
+        return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown(rows), rows.size()));
+    }
+
+    private static String shown(List<String> rows) {
+        String first = String.join("; ", rows.subList(0, Math.min(SHOWN, rows.size())));
+        return rows.size() > SHOWN ? first + " (and " + (rows.size() - SHOWN) + " more)" : first;
     }
 
     public static Finding damaged(String pragma, String evidence, int problems) {

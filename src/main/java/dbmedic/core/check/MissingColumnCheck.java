@@ -53,7 +53,8 @@ public final class MissingColumnCheck implements Check {
         String evidence = table.name() + " has " + table.columns().size() + " columns; " + column.name()
                 + " is not among them. " + DriftText.recorded(context) + ", whose schema includes it"
                 + DriftText.addedBy(column.introducedBy()) + ".";
-        String cause = DriftText.knownCause(context, ID, subject).orElse(
+        String cause = DriftText.knownCause(context, ID, subject,
+                "no such column: " + subject, "table " + table.name() + " has no column named " + column.name()).orElse(
                 "The version table says the migration that adds " + column.name() + DriftText.by(column.introducedBy())
                         + " has run, but the column is not there. This happens when a pre-release or development build"
                         + " recorded that version before the migration gained this column (the app never re-runs a"

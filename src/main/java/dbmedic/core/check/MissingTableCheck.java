@@ -39,7 +39,7 @@ public final class MissingTableCheck implements Check {
         String evidence = DriftText.recorded(context) + ", whose schema has a table " + name
                 + DriftText.addedBy(table.introducedBy()) + "; the database has no table of that name ("
                 + context.schema().tables().size() + " tables).";
-        String cause = DriftText.knownCause(context, ID, name).orElse(
+        String cause = DriftText.knownCause(context, ID, name, "no such table: " + name, "no such table: main." + name).orElse(
                 "The version table says the migration that creates " + name + " has run, but the table is not there."
                         + " This happens when a pre-release or development build recorded that version before the"
                         + " migration was finished (the app never re-runs a migration it has recorded), or when the"

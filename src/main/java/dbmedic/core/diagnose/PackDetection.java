@@ -29,8 +29,8 @@ final class PackDetection {
         }
         String wanted = override.strip().toLowerCase(Locale.ROOT);
         return Optional.of(packs.stream().filter(p -> p.id().equalsIgnoreCase(wanted)).findFirst()
-                .orElseThrow(() -> new UnusableInputException("Unknown app \"" + PathText.of(override.strip())
-                        + "\": DB Medic knows " + String.join(", ", packs.stream().map(AppPack::id).toList()))));
+                .orElseThrow(() -> new UnusableInputException("Unknown app '" + PathText.of(override.strip())
+                        + "'. Known apps: " + String.join(", ", packs.stream().map(AppPack::id).toList()) + ".")));
     }
 
     static AppDetection detect(List<AppPack> packs, Optional<AppPack> chosen, String appHint,

@@ -5,12 +5,13 @@ import static dbmedic.core.sqlite.SqlIdentifiers.quote;
 import dbmedic.core.diagnose.Diagnosis;
 import dbmedic.core.finding.Finding;
 import dbmedic.core.sqlite.ColumnInfo;
+import dbmedic.core.sqlite.ReadOnlyDatabase;
+import dbmedic.core.sqlite.SqliteOpener;
 import dbmedic.core.sqlite.SchemaSnapshot;
 import dbmedic.core.sqlite.SqliteSchemaReader;
 import dbmedic.core.sqlite.TableInfo;
 import dbmedic.core.target.SqliteTarget;
 import dbmedic.core.target.UnusableInputException;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,9 +41,10 @@ public final class SqliteRepairPlanner {
     }
 
     public static RepairPlan plan(SqliteTarget target, Diagnosis diagnosis) throws UnusableInputException {
-        try (PlanningSnapshot snapshot = PlanningSnapshot.open(target)) {
-            return plan(snapshot.connection(), diagnosis.findings());
-        } catch (IOException | SQLException e) {
+        // The same no-write opening as diagnosis: immutable, or a private copy when a -wal/-journal exists.
+        try (ReadOnlyDatabase db = SqliteOpener.open(target)) {
+            return plan(db.connection(), diagnosis.findings());
+        } catch (SQLException e) {
             throw new UnusableInputException("Cannot read the database to plan the repair: "
                     + e.getMessage().replaceAll("\\s+", " "), e);
         }

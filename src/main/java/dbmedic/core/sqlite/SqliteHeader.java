@@ -14,6 +14,6 @@ public record SqliteHeader(int pageSize, long pageCount, int writeVersion, int r
     }
 
     public String journalModeName() {
-        return walMode() ? "wal" : "rollback journal";
+        return walMode() ? "WAL" : "rollback-journal";
     }
 }

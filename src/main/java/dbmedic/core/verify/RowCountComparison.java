@@ -23,7 +23,7 @@ public record RowCountComparison(Map<String, long[]> rowCounts, List<String> pro
             Long b = before.get(t);
             Long a = after.get(t);
             if (a == null) {
-                problems.add("Table " + t + " had " + b + " rows in the backup and is missing now.");
+                problems.add("Table " + t + " had " + rows(b) + " in the backup and is missing now.");
                 counts.put(t, new long[]{b, -1});
                 continue;
             }
@@ -35,10 +35,14 @@ public record RowCountComparison(Map<String, long[]> rowCounts, List<String> pro
             long change = expectedChanges.getOrDefault(t, 0L);
             long expected = was + change;
             if (a != expected) {
-                problems.add("Table " + t + " had " + was + " rows before the repair and has " + a + " now"
+                problems.add("Table " + t + " had " + rows(was) + " before the repair and has " + a + " now"
                         + (change == 0 ? "" : " (the plan expected " + expected + ")") + ".");
             }
         }
         return new RowCountComparison(counts, problems);
+    }
+
+    static String rows(long n) {
+        return n + (n == 1 ? " row" : " rows");
     }
 }

@@ -68,7 +68,7 @@ public final class SqliteVerifier {
                 violationsNow.forEach((table, n) -> {
                     int before = violationsBefore.getOrDefault(table, 0);
                     if (n > before) {
-                        problems.add("Table " + table + " has " + n + " rows whose foreign key has no parent row"
+                        problems.add("Table " + table + " has " + RowCountComparison.rows(n) + " whose foreign key has no parent row"
                                 + (before == 0 ? "." : " (" + before + " before the repair)."));
                     }
                 });
