@@ -154,6 +154,7 @@ class WizardFlowTest {
                 && f.subject() != null && f.subject().contains("destination")), shown::toString);
         assertTrue(text(robot, "#explainStatus").contains("known problem"));
 
+        robot.interact(() -> robot.lookup("#stepPane").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#explainResults .finding-docs");
         assertEquals(List.of("docs/findings/sqlite.missing-column.md"), openedPages.subList(0, 1));
     }
