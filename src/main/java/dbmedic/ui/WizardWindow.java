@@ -63,6 +63,7 @@ public final class WizardWindow {
         stage.setScene(scene);
         stage.show();
         stage.requestFocus();
+        shell.focusPage();
         return shell;
     }
 }

@@ -27,6 +27,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,6 +115,38 @@ class WizardFlowTest {
 
         assertTrue(columns(db, "session_queue").contains("destination"));
         assertEquals(rowsBefore, rowCounts(db), "every row kept");
+    }
+
+    @Test
+    void theFlowWorksFromTheKeyboard(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path db = SqliteFixtures.invokeAiMissingDestination(dir);
+        robot.type(KeyCode.ENTER);
+        assertEquals("connect", shell.current().key());
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(db.toString()));
+        waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> ctx.diagnosis.get() != null && !robot.lookup("#next").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
+        assertEquals("backup", shell.current().key());
+        alt(robot, KeyCode.S);
+        waitUntil(() -> ctx.backup.get() != null && !robot.lookup("#next").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
+        assertEquals("repair", shell.current().key());
+        waitUntil(() -> ctx.plan.get() != null);
+        alt(robot, KeyCode.I);
+        assertTrue(robot.lookup("#confirmRead").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        alt(robot, KeyCode.A);
+        waitUntil(() -> ctx.repaired.get() && !robot.lookup("#next").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
+        assertEquals("verify", shell.current().key());
+        waitUntil(() -> ctx.verify.get() != null);
+        assertTrue(ctx.verify.get().ok());
+        assertTrue(columns(db, "session_queue").contains("destination"));
+    }
+
+    private static void alt(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.ALT).press(key).release(key).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class BackupStep extends Step {
         Label intro = Widgets.wrapped("Before anything changes, DB Medic copies the database (with SQLite's own "
                 + "backup API, so a running app's last writes are included) and checks the copy: integrity, "
                 + "row counts and a SHA-256 hash. Repair is possible only after a verified backup.");
-        Label where = new Label("Back up _into folder");
+        Label where = new Label("Back up into _folder");
         where.setMnemonicParsing(true);
         where.setLabelFor(folder);
         folder.setId("backupFolder");

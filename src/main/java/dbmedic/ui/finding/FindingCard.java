@@ -63,6 +63,7 @@ final class FindingCard extends VBox {
         Label key = new Label(name);
         key.getStyleClass().add("fact-name");
         key.setMinWidth(70);
+        GridPane.setValignment(key, javafx.geometry.VPos.TOP);
         Label val = Widgets.wrapped(value, style);
         GridPane.setHgrow(val, Priority.ALWAYS);
         grid.addRow(row, key, val);

@@ -11,6 +11,7 @@ public final class SeverityBadge {
     public static Label of(Severity s) {
         Label l = new Label(symbol(s) + " " + word(s));
         l.getStyleClass().addAll("badge", "badge-" + s.label());
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

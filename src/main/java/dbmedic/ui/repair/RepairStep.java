@@ -30,7 +30,7 @@ public final class RepairStep extends Step {
     private final TextArea preview = Widgets.code("");
     private final Button copy = Widgets.copyButton("Copy statements", preview::getText);
     private final VBox notes = new VBox(4);
-    private final CheckBox confirm = new CheckBox("_I have read these statements and want DB Medic to run them");
+    private final CheckBox confirm = new CheckBox("I have read these statements and want DB Medic to run them  (Alt+I)");
     private final Button apply = new Button("_Apply repair");
     private final Label status = new Label();
     private StepHost host;
@@ -58,7 +58,6 @@ public final class RepairStep extends Step {
         copy.setId("copyPlan");
         notes.setId("planNotes");
         confirm.setId("confirmRead");
-        confirm.setMnemonicParsing(true);
         apply.setMnemonicParsing(true);
         confirm.setWrapText(true);
         apply.setId("applyRepair");
@@ -73,10 +72,12 @@ public final class RepairStep extends Step {
     }
 
     private void showPlanParts(boolean show) {
-        for (Node n : List.of(stepsBox, preview, copy, confirm, apply)) {
+        // confirm and apply stay in the scene (disabled) so their mnemonics stay registered
+        for (Node n : List.of(stepsBox, preview, copy)) {
             n.setVisible(show);
             n.setManaged(show);
         }
+        confirm.setDisable(!show);
     }
 
     private void plan() {
@@ -100,8 +101,9 @@ public final class RepairStep extends Step {
             return;
         }
         List<String> statements = plan.statements();
-        headline.setText("The repair runs " + (statements.size() == 1 ? "this statement" : "these "
-                + statements.size() + " statements") + " in one transaction: all of them, or none.");
+        headline.setText(statements.size() == 1
+                ? "The repair runs this statement, in a transaction, after your verified backup."
+                : "The repair runs these " + statements.size() + " statements in one transaction: all of them, or none.");
         stepsBox.getChildren().clear();
         int i = 1;
         for (PlanStep s : plan.steps()) {
@@ -165,6 +167,16 @@ public final class RepairStep extends Step {
         status.setText("");
         confirm.setSelected(false);
         showPlanParts(false);
+    }
+
+    @Override
+    public java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts() {
+        return java.util.Map.of(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
+                javafx.scene.input.KeyCombination.ALT_DOWN), () -> {
+                    if (!confirm.isDisabled()) {
+                        confirm.fire();
+                    }
+                });
     }
 
     @Override

@@ -48,6 +48,14 @@ public abstract class Step {
     public void onLeave() {
     }
 
+    /**
+     * Keys that act on this page while it is shown (installed and removed by the shell). For
+     * check boxes: a JavaFX mnemonic only sends them an ActionEvent, which does not toggle them.
+     */
+    public java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts() {
+        return java.util.Map.of();
+    }
+
     /** The text of the Next button while this page is shown. */
     public String nextLabel() {
         return "_Next";

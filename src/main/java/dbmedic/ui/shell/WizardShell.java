@@ -97,6 +97,14 @@ public final class WizardShell extends BorderPane implements StepHost {
         next.setDefaultButton(true);
         next.setOnAction(e -> next());
         next.getStyleClass().add("accent");
+        // when a step becomes done (backup verified, repair applied), Next is the thing to do:
+        // move focus there, so Enter continues, unless the user is typing
+        next.disabledProperty().addListener((o, was, disabled) -> {
+            if (!disabled && getScene() != null
+                    && !(getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                next.requestFocus();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(10, work, spacer, back, next);
@@ -106,6 +114,7 @@ public final class WizardShell extends BorderPane implements StepHost {
 
     /** Keyboard and drag-and-drop for the whole window; call once the shell is in its scene. */
     public void install(Scene scene) {
+        installShortcuts();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), this::next);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), this::back);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -129,6 +138,21 @@ public final class WizardShell extends BorderPane implements StepHost {
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    private void installShortcuts() {
+        if (getScene() != null) {
+            current().shortcuts().forEach((keys, action) -> getScene().getAccelerators().put(keys, () -> {
+                if (!runner.isBusy()) {
+                    action.run();
+                }
+            }));
+        }
+    }
+
+    /** Puts keyboard focus on the page (not its first button), so Enter means Next. */
+    public void focusPage() {
+        centre.requestFocus();
     }
 
     /** What to do with a file or folder dropped anywhere on the window. */
@@ -175,6 +199,9 @@ public final class WizardShell extends BorderPane implements StepHost {
     private void goTo(int target) {
         if (index >= 0) {
             current().onLeave();
+            if (getScene() != null) {
+                current().shortcuts().keySet().forEach(getScene().getAccelerators()::remove);
+            }
         }
         index = target;
         Step step = current();
@@ -186,6 +213,9 @@ public final class WizardShell extends BorderPane implements StepHost {
         back.disableProperty().bind(runner.busyProperty().or(Bindings.createBooleanBinding(() -> index == 0)));
         next.disableProperty().bind(runner.busyProperty().or(step.validProperty().not()));
         next.setText(index == steps.size() - 1 ? "_Close" : step.nextLabel());
+        // focus the page, not its first button, so Enter means Next (a step may focus its field instead)
+        focusPage();
+        installShortcuts();
         step.onEnter(this);
     }
 

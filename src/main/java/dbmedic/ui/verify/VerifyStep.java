@@ -19,6 +19,7 @@ public final class VerifyStep extends Step {
     private final WizardContext ctx;
     private final VBox view = new VBox(14);
     private final Label verdict = new Label();
+    private final Label backupNote = Widgets.wrapped("", "text-muted");
     private final VBox problems = new VBox(4);
     private final RowCountTable rows = new RowCountTable("Before (backup)", "After");
     private final Label remainingHead = new Label("What the diagnosis says now");
@@ -40,12 +41,14 @@ public final class VerifyStep extends Step {
         Button again = new Button("Verify again");
         again.setId("reverify");
         again.setOnAction(e -> run());
-        view.getChildren().addAll(verdict, problems, new HBox(10, again, ReportButton.create(ctx, () -> host, ctx.verify::get)),
+        backupNote.setId("verifyBackupNote");
+        view.getChildren().addAll(verdict, backupNote, problems, new HBox(10, again, ReportButton.create(ctx, () -> host, ctx.verify::get)),
                 rows, remainingHead, remaining);
         ctx.verify.addListener((o, a, v) -> {
             setValid(v != null);
             if (v == null) {
                 verdict.setText("");
+                backupNote.setText("");
                 problems.getChildren().clear();
                 rows.getItems().clear();
                 remaining.getChildren().clear();
@@ -70,7 +73,9 @@ public final class VerifyStep extends Step {
         verdict.getStyleClass().add(v.ok() ? "verdict-ok" : "verdict-problems");
         verdict.setText(v.ok()
                 ? "✔ Verified: the database is consistent and every row is accounted for."
-                : "✖ Problems remain: see below. Your verified backup is at " + ctx.backup.get().file());
+                : "✖ Problems remain: see below.");
+        backupNote.setText("The verified backup taken before the repair stays at " + ctx.backup.get().file()
+                + " — keep it until the app has run well for a while.");
         problems.getChildren().clear();
         v.problems().forEach(p -> problems.getChildren().add(Widgets.wrapped("✖ " + p, "verify-problem")));
         rows.showBeforeAfter(v.rowCounts());
