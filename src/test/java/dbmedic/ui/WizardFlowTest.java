@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dbmedic.core.Medic;
 import dbmedic.core.finding.Finding;
+import dbmedic.core.plan.PlanStep;
+import dbmedic.core.plan.RepairPlan;
 import dbmedic.demo.DemoDatabase;
 import dbmedic.fixtures.SqliteFixtures;
 import dbmedic.ui.shell.Theme;
@@ -147,6 +149,38 @@ class WizardFlowTest {
     private static void alt(FxRobot robot, KeyCode key) {
         robot.press(KeyCode.ALT).press(key).release(key).release(KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aFailingRepairSaysRolledBackAndLeavesTheDatabaseAsItWas(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path db = SqliteFixtures.invokeAiMissingDestination(dir);
+        Map<String, Long> rowsBefore = rowCounts(db);
+        robot.clickOn("#next");
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(db.toString()));
+        waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
+        robot.clickOn("#next");
+        waitUntil(() -> ctx.diagnosis.get() != null && !robot.lookup("#next").queryButton().isDisabled());
+        robot.clickOn("#next");
+        robot.clickOn("#startBackup");
+        waitUntil(() -> ctx.backup.get() != null && !robot.lookup("#next").queryButton().isDisabled());
+        // a plan whose second statement fails: the first must be rolled back with it
+        robot.interact(() -> ctx.plan.set(new RepairPlan(List.of(
+                new PlanStep("Add session_queue.destination", "session_queue",
+                        List.of("ALTER TABLE session_queue ADD COLUMN destination TEXT")),
+                new PlanStep("Touch a table that is not there", "no_such_table",
+                        List.of("ALTER TABLE no_such_table ADD COLUMN x TEXT"))), Map.of(), List.of())));
+        robot.clickOn("#next");
+        assertEquals("repair", shell.current().key());
+        assertTrue(robot.lookup("#planPreview").queryAs(TextArea.class).getText().contains("no_such_table"));
+        robot.clickOn("#confirmRead");
+        robot.clickOn("#applyRepair");
+        waitUntil(() -> text(robot, "#repairStatus").startsWith("✖"));
+        String status = text(robot, "#repairStatus");
+        assertTrue(status.contains("Rolled back") && status.contains("unchanged"), status);
+        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "a failed repair does not lead on to Verify");
+        assertFalse(ctx.repaired.get());
+        assertFalse(columns(db, "session_queue").contains("destination"), "the first statement was rolled back");
+        assertEquals(rowsBefore, rowCounts(db));
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class RepairStep extends Step {
         ctx.plan.addListener((o, a, p) -> {
             if (p == null) {
                 clear();
+            } else {
+                show(p);
             }
             updateValid();
         });
@@ -83,14 +85,14 @@ public final class RepairStep extends Step {
     private void plan() {
         Diagnosis d = ctx.diagnosis.get();
         headline.setText("Preparing the repair plan…");
-        host.run("Planning", p -> ctx.medic().plan(d), this::show, e -> {
+        host.run("Planning", p -> ctx.medic().plan(d), ctx.plan::set, e -> {
             headline.setText("No repair plan could be made.");
             host.showError(ErrorMessages.oneLine(e));
         });
     }
 
     private void show(RepairPlan plan) {
-        ctx.plan.set(plan);
+        status.setText("");
         notes.getChildren().clear();
         for (String note : plan.notes()) {
             notes.getChildren().add(Widgets.wrapped("Note: " + note, "plan-note"));
