@@ -1,6 +1,9 @@
 package dbmedic.core.backup;
 
+import dbmedic.core.sqlite.ReadOnlyDatabase;
+import dbmedic.core.sqlite.SqliteOpener;
 import dbmedic.core.target.SqliteTarget;
+import dbmedic.core.target.UnusableInputException;
 import dbmedic.core.task.CancelledException;
 import dbmedic.core.task.Progress;
 import java.io.IOException;
@@ -54,7 +57,7 @@ public final class SqliteBackup {
             String stem = finalFile.getFileName().toString();
             temp = Files.createTempFile(dir, "." + stem.substring(0, stem.length() - 3), ".partial");
 
-            Snapshot source = copy(database, temp, progress);
+            Snapshot source = copy(target, temp, progress);
             progress.checkCancelled();
 
             progress.update(-1, -1, "Checking the copy (integrity_check and row counts)");
@@ -111,10 +114,37 @@ public final class SqliteBackup {
     private record Snapshot(Map<String, Long> counts, String sqliteVersion) {
     }
 
-    private static Snapshot copy(Path database, Path temp, Progress progress)
+    private static Snapshot copy(SqliteTarget target, Path temp, Progress progress)
+            throws SQLException, BackupFailedException, CancelledException {
+        // A hot -journal needs a rollback, which a read-only connection cannot do: copy from the
+        // engine's private snapshot then (recovery runs in the copy, the original stays as it is).
+        ReadOnlyDatabase snapshot = null;
+        Connection source;
+        if (Files.exists(target.journal())) {
+            try {
+                snapshot = SqliteOpener.open(target);
+            } catch (UnusableInputException e) {
+                throw new BackupFailedException(e.getMessage(), e);
+            }
+            source = snapshot.connection();
+        } else {
+            source = SqliteConnections.readOnly(target.database());
+        }
+        try {
+            return copy(source, temp, progress);
+        } finally {
+            if (snapshot != null) {
+                snapshot.close();
+            } else {
+                source.close();
+            }
+        }
+    }
+
+    private static Snapshot copy(Connection source, Path temp, Progress progress)
             throws SQLException, BackupFailedException, CancelledException {
         AtomicBoolean cancelled = new AtomicBoolean();
-        try (Connection source = SqliteConnections.readOnly(database); Statement st = source.createStatement()) {
+        try (Statement st = source.createStatement()) {
             st.execute("BEGIN");
             try {
                 progress.update(-1, -1, "Counting rows in the database");

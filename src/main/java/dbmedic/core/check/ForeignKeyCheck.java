@@ -29,6 +29,7 @@ public final class ForeignKeyCheck implements Check {
     public List<Finding> run(CheckContext context) throws SQLException {
         List<ForeignKeyRule> rules = context.driftBaseline().map(e -> e.foreignKeyRules()).orElse(List.of());
         List<Finding> findings = new ArrayList<>();
+        List<String> covered = new ArrayList<>();
         try (Statement st = context.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT \"table\", parent, count(DISTINCT rowid), count(*)"
                      + " FROM pragma_foreign_key_check GROUP BY 1, 2 ORDER BY 1, 2")) {
@@ -36,6 +37,7 @@ public final class ForeignKeyCheck implements Check {
                 String child = rs.getString(1);
                 String parent = rs.getString(2);
                 if (coveredByRule(rules, child, parent)) {
+                    covered.add(child + " → " + parent);
                     continue;
                 }
                 long rows = rs.getLong(3);
@@ -45,7 +47,12 @@ public final class ForeignKeyCheck implements Check {
                         rows == 0 ? List.of() : firstRowids(context, child, parent)));
             }
         }
-        if (findings.isEmpty()) {
+        if (findings.isEmpty() && !covered.isEmpty()) {
+            findings.add(new Finding(ID, Severity.OK, "foreign_key_check",
+                    "No broken foreign keys apart from those reported as pointing to the wrong table",
+                    "PRAGMA foreign_key_check reports only " + String.join(", ", covered) + ", covered by "
+                            + ForeignKeyParentCheck.ID + ".", null, Fix.text("Nothing else to do.")));
+        } else if (findings.isEmpty()) {
             findings.add(new Finding(ID, Severity.OK, "foreign_key_check", "Every foreign key points to an existing row",
                     "PRAGMA foreign_key_check returned no rows", null, Fix.text("Nothing to do.")));
         }

@@ -46,13 +46,14 @@ public final class IntegrityCheck implements Check {
         if (stoppedBy != null) {
             String reported = rows.isEmpty() ? "" : " after reporting: " + shown(rows);
             return List.of(damaged(pragma, "PRAGMA " + pragma + " stopped with \"" + stoppedBy + "\"" + reported,
-                    rows.isEmpty() ? -1 : rows.size()));
+                    rows.isEmpty() ? -1 : rows.size(), context.app().identity().id()));
         }
         if (rows.size() == 1 && rows.get(0).equals("ok")) {
             return List.of(new Finding(ID, Severity.OK, pragma, "The database file is sound",
                     "PRAGMA " + pragma + " returned ok", null, Fix.text("Nothing to do.")));
         }
-        return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown(rows), rows.size()));
+        return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown(rows), rows.size(),
+                context.app().identity().id()));
     }
 
     private static String shown(List<String> rows) {
@@ -61,6 +62,11 @@ public final class IntegrityCheck implements Check {
     }
 
     public static Finding damaged(String pragma, String evidence, int problems) {
+        return damaged(pragma, evidence, problems, null);
+    }
+
+    /** {@code appId} adds where that app keeps its own backups, when it makes any. */
+    public static Finding damaged(String pragma, String evidence, int problems, String appId) {
         String count = problems < 0 ? "" : problems >= MAX_ROWS ? " (" + MAX_ROWS + " or more problems)"
                 : problems == 1 ? " (1 problem)" : " (" + problems + " problems)";
         return new Finding(ID, Severity.ERROR, pragma, "The database file is damaged" + count, evidence,
@@ -68,7 +74,7 @@ public final class IntegrityCheck implements Check {
                         + " during a write, a failing disk, or the file being copied while the app was writing"
                         + " to it (or without its -wal file).",
                 Fix.text("Do not let the app or any tool write to this file. Restore a backup made before the damage"
-                        + " (InvokeAI keeps invokeai_backup_<date>.db next to its database), or salvage what SQLite"
+                        + AppBackups.hint(appId) + ", or salvage what SQLite"
                         + " can still read into a new file with the sqlite3 shell:"
                         + " sqlite3 damaged.db \".recover\" | sqlite3 recovered.db"));
     }

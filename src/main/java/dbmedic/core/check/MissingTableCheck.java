@@ -47,9 +47,8 @@ public final class MissingTableCheck implements Check {
         if (table.createStatements().isEmpty()) {
             return new Finding(ID, Severity.ERROR, name, "Table " + name + " is missing", evidence, cause,
                     Fix.text("DB Medic has no exact definition of " + name + ", so it does not create it. Restore the"
-                            + " backup " + DriftText.appName(context) + " made before upgrading (InvokeAI keeps"
-                            + " invokeai_backup_<date>.db next to its database), or ask the app's maintainers for the"
-                            + " table's definition."));
+                            + " backup of the database from before the upgrade" + AppBackups.hint(context.app().identity().id())
+                            + ", or ask the app's maintainers for the table's definition."));
         }
         return new Finding(ID, Severity.ERROR, name, "Table " + name + " is missing", evidence, cause,
                 new Fix("Create the table (and its indexes) with the app's own statements, after a verified backup."

@@ -73,7 +73,9 @@ public final class Diagnoser {
         p.message("Reading the header of " + shown);
         SqliteHeader header = SqliteFileProbe.probe(sqlite.database(), size(sqlite.wal()) > 0);
         p.checkCancelled();
-        p.message("Opening " + shown + " read-only");
+        boolean copy = size(sqlite.wal()) > 0 || size(sqlite.journal()) > 0;
+        p.message(copy ? "Copying " + shown + " with its journal to a temporary folder, to read it without changing it"
+                : "Opening " + shown + " read-only");
         try (ReadOnlyDatabase db = opener.openForDiagnosis(sqlite)) {
             Connection connection = db.connection();
             watchForCancel(connection, p);

@@ -56,16 +56,16 @@ final class PackDetection {
     }
 
     private static AppDetection read(AppPack pack, boolean overridden, Connection connection, SchemaSnapshot schema) {
+        String how = overridden ? "It was opened as " + pack.name() + " as asked" : "It looks like a " + pack.name() + " database";
         AppliedState state;
         try {
             state = pack.readState(connection, schema);
         } catch (SQLException e) {
-            String how = overridden ? "It was opened as " + pack.name() + " as asked" : "It looks like a " + pack.name() + " database";
             return AppDetection.unknown(how + ", but the version it records could not be read: "
                     + SqliteErrors.plain(e) + ".");
         }
-        if (state == null) {
-            return AppDetection.unknown("It looks like a " + pack.name() + " database, but it records no version.");
+        if (state == null || state.version() == null || state.version().isBlank()) {
+            return AppDetection.unknown(how + ", but it records no " + pack.name() + " schema version.");
         }
         AppIdentity identity = new AppIdentity(pack.id(), pack.name(), state.version(), state.release(), state.known());
         return new AppDetection(identity, Optional.of(pack), Optional.of(state), overridden, null);

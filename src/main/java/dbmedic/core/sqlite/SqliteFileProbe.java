@@ -37,6 +37,10 @@ public final class SqliteFileProbe {
         if (Files.isDirectory(file)) {
             throw new UnusableInputException(shown + " is a folder, not a database file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or device would block or stream forever when read.
+            throw new UnusableInputException(shown + " is not a regular file (a device, pipe or socket), not a database");
+        }
         long size;
         byte[] head = new byte[HEADER_SIZE];
         int read;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.ToLongFunction;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -26,6 +27,7 @@ public final class SqliteOpener {
     private static final int BUSY_TIMEOUT_MS = 2000;
 
     private final Path tempRoot;
+    private final ToLongFunction<Path> freeSpace;
 
     /** Copies go to the system's temporary folder. */
     public SqliteOpener() {
@@ -34,7 +36,21 @@ public final class SqliteOpener {
 
     /** Copies go to {@code tempRoot} (null: the system's temporary folder). */
     public SqliteOpener(Path tempRoot) {
+        this(tempRoot, SqliteOpener::usableSpace);
+    }
+
+    /** {@code freeSpace} measures a folder's usable bytes (tests stand in a full disk). */
+    SqliteOpener(Path tempRoot, ToLongFunction<Path> freeSpace) {
         this.tempRoot = tempRoot;
+        this.freeSpace = freeSpace;
+    }
+
+    private static long usableSpace(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: let the copy itself fail with the real error
+        }
     }
 
     public static ReadOnlyDatabase open(SqliteTarget target) throws UnusableInputException {
@@ -73,8 +89,13 @@ public final class SqliteOpener {
             long journalSize = journal ? Files.size(target.journal()) : 0;
             folder = tempRoot == null ? Files.createTempDirectory("dbmedic-snapshot-")
                     : Files.createTempDirectory(tempRoot, "dbmedic-snapshot-");
+            // If the program dies before close(), the copy of the user's data still goes.
+            folder.toFile().deleteOnExit();
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                folder.resolve("snapshot.db" + suffix).toFile().deleteOnExit();
+            }
             long need = dbSize + 2 * walSize + journalSize + SPACE_MARGIN;
-            long free = Files.getFileStore(folder).getUsableSpace();
+            long free = freeSpace.applyAsLong(folder);
             if (free < need) {
                 throw new UnusableInputException("Not enough free space to read " + shown + " safely: its copy needs "
                         + megabytes(need) + " in " + PathText.of(folder.getParent()) + ", which has " + megabytes(free)
@@ -111,12 +132,15 @@ public final class SqliteOpener {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         Connection connection = config.createConnection("jdbc:sqlite:" + SqliteUris.fileUri(copy, ""));
         try (Statement st = connection.createStatement()) {
-            // Triggers WAL recovery / journal rollback now, inside the copy.
-            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
             st.execute("PRAGMA query_only = ON");
+            // Runs WAL recovery / hot-journal rollback now, inside the copy (query_only does not stop them).
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
         } catch (SQLException e) {
-            connection.close();
-            throw e;
+            if (!SqliteErrors.isCorrupt(e)) {
+                connection.close();
+                throw e;
+            }
+            // A damaged schema is a finding, reported when the diagnosis reads it, not a refusal.
         }
         return connection;
     }

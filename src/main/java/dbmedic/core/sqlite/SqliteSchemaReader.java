@@ -31,10 +31,26 @@ public final class SqliteSchemaReader {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         for (SchemaObject o : objects) {
             if (o.type().equals("table") && !o.name().startsWith("sqlite_")) {
-                tables.put(o.name(), new TableInfo(o.name(), o.sql(), columns(connection, o.name())));
+                tables.put(o.name(), new TableInfo(o.name(), o.sql(), columnsOrNone(connection, o)));
             }
         }
         return new SchemaSnapshot(tables, objects);
+    }
+
+    /**
+     * A virtual table whose module this SQLite lacks (an extension such as sqlite-vec) cannot
+     * list its columns ("no such module"); it is kept without columns instead of making the
+     * whole database unreadable.
+     */
+    private static List<ColumnInfo> columnsOrNone(Connection connection, SchemaObject table) throws SQLException {
+        try {
+            return columns(connection, table.name());
+        } catch (SQLException e) {
+            if (table.sql() != null && table.sql().regionMatches(true, 0, "CREATE VIRTUAL TABLE", 0, 20)) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     public static List<ColumnInfo> columns(Connection connection, String table) throws SQLException {

@@ -12,13 +12,16 @@ public final class SqliteUris {
     private SqliteUris() {
     }
 
-    /** {@code file:/abs/path?params}; {@code params} may be empty. */
+    /**
+     * {@code file:///abs/path?params}; {@code params} may be empty. The empty authority
+     * ({@code ///}) keeps a Windows UNC path ({@code //server/share}) from being read as a host.
+     */
     public static String fileUri(Path file, String params) {
         String path = file.toAbsolutePath().toString().replace('\\', '/');
         if (!path.startsWith("/")) {
             path = "/" + path; // Windows: C:/x → /C:/x
         }
-        StringBuilder sb = new StringBuilder("file:");
+        StringBuilder sb = new StringBuilder("file://");
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

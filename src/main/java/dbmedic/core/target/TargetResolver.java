@@ -22,7 +22,8 @@ public final class TargetResolver {
         }
         String lower = spec.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-            throw new UnusableInputException("PostgreSQL targets are not supported yet: " + PathText.of(spec));
+            // The URL is not echoed: it may carry a password.
+            throw new UnusableInputException("PostgreSQL targets are not supported yet; give a SQLite database file or folder");
         }
         Path given;
         try {

@@ -55,6 +55,8 @@ class ForeignKeyCheckTest {
                 List.of(new ForeignKeyRule("links", "models_old", "models", "m2", null)));
         List<Finding> f = CheckHarness.run(new ForeignKeyCheck(), db, new TinyPack(2, Map.of(2, schema)));
         assertEquals(List.of(Severity.OK), f.stream().map(Finding::severity).toList());
+        assertEquals("PRAGMA foreign_key_check reports only links → models_old, covered by sqlite.fk-wrong-parent.",
+                f.get(0).evidence());
         List<Finding> withoutPack = CheckHarness.run(new ForeignKeyCheck(), db, null);
         assertEquals(Severity.ERROR, withoutPack.get(0).severity());
     }

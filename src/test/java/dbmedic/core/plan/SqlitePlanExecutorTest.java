@@ -140,7 +140,7 @@ class SqlitePlanExecutorTest {
     }
 
     @Test
-    void foreignKeysSettingIsRestoredAfterARebuild() throws Exception {
+    void rebuiltTablesAreFoundAndPassForeignKeyCheck() throws Exception {
         Path db = ModelsOld.database(dir.resolve("invokeai.db"));
         RepairPlan p = Repairs.plan(db, new RepairAction.RepointForeignKeys("model_relationships", "models_old", "models"));
         assertEquals(List.of("model_relationships"), PlanStatements.rebuiltTables(p));

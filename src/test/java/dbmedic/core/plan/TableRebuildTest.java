@@ -81,6 +81,7 @@ class TableRebuildTest {
         RepairPlan plan = Repairs.plan(db,
                 new RepairAction.AddColumn(table, "new\"col", "\"new\"\"col\" TEXT NOT NULL", null, "'filled'"),
                 new RepairAction.AddColumn(table, "plain", "plain TEXT", null, null));
+        assertEquals(1, plan.steps().size(), "several columns of one table: one rebuild");
         Repairs.apply(db, plan);
         assertEquals(List.of("x'y|1|filled|", "z|2|filled|"), column(db,
                 "SELECT \"co\"\"l\" || '|' || [sp ace] || '|' || \"new\"\"col\" || '|' || ifnull(plain, '') FROM "
@@ -88,6 +89,20 @@ class TableRebuildTest {
         assertEquals(1, count(db, "SELECT count(*) FROM victim"));
         assertEquals(2, count(db, "SELECT count(*) FROM \"v]\""));
         assertEquals(1, count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ix'''"));
+    }
+
+    @Test
+    void storedGeneratedColumnIsAddedByRebuildAndComputedForExistingRows() throws Exception {
+        Path db = TestDb.create(dir.resolve("gen.db"), "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)",
+                "INSERT INTO t (v) VALUES (10), (20)");
+        RepairPlan plan = Repairs.plan(db,
+                new RepairAction.AddColumn("t", "doubled", "doubled INTEGER GENERATED ALWAYS AS (v * 2) STORED", null, null),
+                new RepairAction.AddColumn("t", "flag", "flag INTEGER NOT NULL DEFAULT 0", null, null));
+        assertEquals("INSERT INTO \"new_t\" (\"id\", \"v\") SELECT \"id\", \"v\" FROM \"t\"", plan.statements().get(1));
+        Repairs.apply(db, plan);
+        assertEquals(List.of("1 10 20 0", "2 20 40 0"),
+                column(db, "SELECT id || ' ' || v || ' ' || doubled || ' ' || flag FROM t ORDER BY id"));
+        assertEquals(3, count(db, "SELECT hidden FROM pragma_table_xinfo('t') WHERE name = 'doubled'"));
     }
 
     @Test

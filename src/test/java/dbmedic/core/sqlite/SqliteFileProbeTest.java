@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dbmedic.core.target.UnusableInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -98,11 +97,5 @@ class SqliteFileProbeTest {
     @Test
     void aMissingFileIsNamed() {
         assertEquals("No such file or folder: " + dir.resolve("nope.db"), refused(dir.resolve("nope.db")));
-    }
-
-    @Test
-    void aNewlineInTheNameStaysOnOneLine() throws IOException {
-        Path file = Files.writeString(dir.resolve("two\nlines.db"), "hello", StandardCharsets.UTF_8);
-        assertTrue(refused(file).contains("two?lines.db"));
     }
 }

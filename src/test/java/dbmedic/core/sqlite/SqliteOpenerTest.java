@@ -104,6 +104,21 @@ class SqliteOpenerTest {
     }
 
     @Test
+    void theFixturesWalOnlyBoardIsVisible() throws Exception {
+        Path db = dbmedic.fixtures.SqliteFixtures.walWithUncheckpointedRows(dir);
+        Map<String, String> before = TestDatabases.fingerprint(db.getParent());
+        try (ReadOnlyDatabase open = opener().openForDiagnosis(target(db));
+             java.sql.PreparedStatement ps = open.connection().prepareStatement("SELECT count(*) FROM boards WHERE board_id = ?")) {
+            ps.setString(1, dbmedic.fixtures.SqliteFixtures.WAL_BOARD_ID);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+        assertEquals(before, TestDatabases.fingerprint(db.getParent()));
+    }
+
+    @Test
     void aReadOnlyFolderStaysUntouched() throws Exception {
         Path folder = dir.resolve("ro");
         Path db = walPending(folder);
@@ -168,14 +183,14 @@ class SqliteOpenerTest {
 
     @Test
     void pathsWithSpacesHashQuestionMarksPercentAndUnicodeWork() throws Exception {
-        Path folder = dir.resolve("my #1 ?data% 50%20/Ünïcødé 数据");
-        Path db = TestDatabases.create(folder.resolve("in vo#ke?.db"), "CREATE TABLE t(a)", "INSERT INTO t VALUES (7)");
+        Path folder = dir.resolve("my #1 " + TestDatabases.QMARK + "data% 50%20/Ünïcødé 数据");
+        Path db = TestDatabases.create(folder.resolve("in vo#ke" + TestDatabases.QMARK + ".db"), "CREATE TABLE t(a)", "INSERT INTO t VALUES (7)");
         Map<String, String> before = TestDatabases.fingerprint(folder);
         try (ReadOnlyDatabase open = opener().openForDiagnosis(target(db))) {
             assertEquals(7, count(open.connection(), "SELECT a FROM t"));
         }
         assertEquals(before, TestDatabases.fingerprint(folder));
-        Path walDb = walPending(folder.resolve("wal ?#"));
+        Path walDb = walPending(folder.resolve("wal " + TestDatabases.QMARK + "#"));
         Map<String, String> walBefore = TestDatabases.fingerprint(walDb.getParent());
         try (ReadOnlyDatabase open = opener().openForDiagnosis(target(walDb))) {
             assertEquals(42, count(open.connection(), "SELECT x FROM only_in_wal"));
@@ -184,9 +199,24 @@ class SqliteOpenerTest {
     }
 
     @Test
+    void aSnapshotThatWouldNotFitIsRefusedInOneLineAndLeavesNothing() throws Exception {
+        Path db = walPending(dir);
+        SqliteOpener fullDisk = new SqliteOpener(temp, folder -> 1000);
+        dbmedic.core.target.UnusableInputException e = assertThrows(dbmedic.core.target.UnusableInputException.class,
+                () -> fullDisk.openForDiagnosis(target(db)));
+        assertTrue(e.getMessage().startsWith("Not enough free space to read " + db + " safely"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(Set.of("work"), left.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void theUriEncodesEveryReservedCharacter() {
-        String uri = SqliteUris.fileUri(Path.of("/a b/c#d?e%f/ü.db"), "immutable=1");
-        assertEquals("file:/a%20b/c%23d%3Fe%25f/%C3%BC.db?immutable=1", uri);
+        String q = TestDatabases.QMARK;
+        String uri = SqliteUris.fileUri(dir.resolve("a b").resolve("c#d" + q + "e%f").resolve("ü.db"), "immutable=1");
+        assertTrue(uri.startsWith("file:///") && !uri.startsWith("file:////"), uri);
+        assertTrue(uri.endsWith("/a%20b/c%23d" + (q.isEmpty() ? "" : "%3F") + "e%25f/%C3%BC.db?immutable=1"), uri);
     }
 
 }

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 
 /** Small real SQLite files for engine tests, and fingerprints of folders to prove nothing was written. */
 public final class TestDatabases {
+    /** "?" in file names, where the OS allows it (not on Windows), so odd-path tests run everywhere. */
+    public static final String QMARK = java.io.File.separatorChar == '\\' ? "" : "?";
+
     private TestDatabases() {
     }
 

@@ -103,7 +103,9 @@ class TargetResolverTest {
 
     @Test
     void postgresIsNotSupportedYet() {
-        assertTrue(refused("postgresql://immich@localhost:5432/immich").startsWith("PostgreSQL targets are not supported yet"));
+        String m = refused("postgresql://immich:s3cret@localhost:5432/immich");
+        assertTrue(m.startsWith("PostgreSQL targets are not supported yet"), m);
+        assertFalse(m.contains("s3cret"), "a password in the URL is never echoed");
     }
 
     @Test
@@ -113,8 +115,9 @@ class TargetResolverTest {
 
     @Test
     void pathsWithSpacesAndUnicodeResolve() throws Exception {
-        Path db = touch("Mes données #1/?weird/invokeai.db");
-        assertEquals(db, resolve(dir.resolve("Mes données #1/?weird")).database());
+        String odd = "Mes données #1/" + dbmedic.core.sqlite.TestDatabases.QMARK + "weird";
+        Path db = touch(odd + "/invokeai.db");
+        assertEquals(db, resolve(dir.resolve(odd)).database());
     }
 
     @Test
