@@ -41,6 +41,7 @@ final class BackupCommand implements Callable<Integer> {
         BackupResult result;
         try {
             Target t = parent.medic().resolve(target);
+            parent.medic().probe(t);
             result = parent.medic().backup(t, to, new StderrProgress(err, options.json));
         } catch (UnusableInputException e) {
             err.println("dbmedic: " + Cli.oneLine(e));

@@ -37,6 +37,11 @@ final class HumanOutput {
 
     void findings(List<Finding> findings) {
         for (Finding f : findings) {
+            if (f.severity() == dbmedic.core.finding.Severity.OK) {
+                // A passed check is one line: what was checked and that it is fine.
+                out.printf("%-8s %s  %s — %s%n", "OK", f.id(), nz(f.subject()), nz(f.summary()));
+                continue;
+            }
             out.printf("%-8s %s  %s%n", f.severity().name(), f.id(), nz(f.subject()));
             indent(f.summary());
             if (notBlank(f.evidence())) {
@@ -57,6 +62,7 @@ final class HumanOutput {
     }
 
     void summary(Diagnosis diagnosis, String targetArg) {
+        out.println();
         out.println("Result: " + MarkdownReport.summaryLine(diagnosis) + ".");
         long repairable = diagnosis.repairable().size();
         if (repairable > 0) {

@@ -97,6 +97,19 @@ final class RepairCommand implements Callable<Integer> {
             return diagnosis.hasProblems() ? ExitCode.PROBLEMS : ExitCode.OK;
         }
 
+        if (!yes && (System.console() == null || options.json)) {
+            // Nobody can answer a prompt: show what would run and stop before writing anything.
+            doc.put("applied", false);
+            if (options.json) {
+                out.println(json.write(doc));
+            } else {
+                human.plan(plan);
+            }
+            out.flush();
+            err.println("dbmedic: not applied (no terminal to confirm). Run again with --yes to back up and apply these statements.");
+            return ExitCode.PROBLEMS;
+        }
+
         BackupResult backup;
         try {
             backup = medic.backup(t, backupDir, progress);
@@ -115,11 +128,7 @@ final class RepairCommand implements Callable<Integer> {
             return ExitCode.PROBLEMS;
         }
         if (!yes && !confirmed(out, plan)) {
-            doc.put("applied", false);
-            if (options.json) {
-                out.println(json.write(doc));
-            }
-            err.println("dbmedic: not applied. Run again with --yes to apply these statements.");
+            err.println("dbmedic: not applied; nothing was changed. The backup stays at " + backup.file());
             return ExitCode.PROBLEMS;
         }
 
@@ -149,7 +158,8 @@ final class RepairCommand implements Callable<Integer> {
         if (options.json) {
             out.println(json.write(doc));
         } else {
-            out.println("Applied " + plan.statements().size() + " statements.");
+            int n = plan.statements().size();
+            out.println("Applied " + n + (n == 1 ? " statement." : " statements."));
             human.verify(verify);
             out.println("The backup of the database as it was before stays at " + backup.file());
         }
@@ -160,9 +170,6 @@ final class RepairCommand implements Callable<Integer> {
 
     private boolean confirmed(PrintWriter out, RepairPlan plan) {
         Console console = System.console();
-        if (console == null || options.json) {
-            return false;
-        }
         out.flush();
         String answer = console.readLine("Apply these %d statements now? [y/N] ", plan.statements().size());
         return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");

@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 
 /**
  * Progress for the command line: one line per new message on stderr (stdout stays clean
- * for --json), percentages only when they change by a step, so logs stay short.
+ * for --json), percentages only when they change by a step. Only at a terminal: scripts and
+ * pipes get the result and nothing else.
  */
 final class StderrProgress implements Progress {
     private final PrintWriter err;
@@ -15,7 +16,7 @@ final class StderrProgress implements Progress {
 
     StderrProgress(PrintWriter err, boolean quiet) {
         this.err = err;
-        this.quiet = quiet;
+        this.quiet = quiet || System.console() == null;
     }
 
     @Override

@@ -48,6 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
         JsonDocuments json = new JsonDocuments(null);
         try {
             Target t = medic.resolve(target);
+            medic.probe(t);
             Optional<BackupResult> found = medic.findBackup(t, backup);
             if (found.isEmpty()) {
                 if (backup != null) {

@@ -52,6 +52,16 @@ public final class Medic {
         return TargetResolver.resolve(spec);
     }
 
+    /**
+     * Checks that the target is a readable database before anything else touches it
+     * (header, size); one clear line otherwise.
+     */
+    public void probe(Target target) throws UnusableInputException {
+        SqliteTarget t = sqlite(target);
+        long wal = t.wal().toFile().length();
+        dbmedic.core.sqlite.SqliteFileProbe.probe(t.database(), wal > 0);
+    }
+
     public Diagnosis diagnose(Target target, DiagnoseOptions options, Progress progress)
             throws UnusableInputException, CancelledException {
         return diagnoser.diagnose(target, options, progress);
@@ -59,6 +69,11 @@ public final class Medic {
 
     public BackupResult backup(Target target, Path directory, Progress progress)
             throws BackupFailedException, CancelledException {
+        try {
+            probe(target);
+        } catch (UnusableInputException e) {
+            throw new BackupFailedException(e.getMessage(), e);
+        }
         return SqliteBackup.backup(sqlite(target), directory, progress);
     }
 
@@ -81,7 +96,7 @@ public final class Medic {
      * null for the newest DB Medic backup beside the database.
      */
     public java.util.Optional<BackupResult> findBackup(Target target, Path fileOrDir) throws UnusableInputException {
-        throw new UnsupportedOperationException("not built yet");
+        return dbmedic.core.backup.BackupLocator.find(sqlite(target), fileOrDir);
     }
 
     public List<Finding> explain(String text) {

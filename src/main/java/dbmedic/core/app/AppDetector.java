@@ -16,10 +16,14 @@ import java.util.Optional;
  * user's {@code --app}) forces a pack even when its fingerprint is missing.
  */
 public final class AppDetector {
-    private final PackRegistry packs;
+    private final List<AppPack> packs;
 
     public AppDetector(PackRegistry packs) {
-        this.packs = packs;
+        this(packs.packs());
+    }
+
+    public AppDetector(List<AppPack> packs) {
+        this.packs = List.copyOf(packs);
     }
 
     /**
@@ -40,22 +44,37 @@ public final class AppDetector {
     public Detection detect(SchemaSnapshot schema, Connection connection, String appHint, String override)
             throws SQLException {
         if (override != null && !override.isBlank()) {
-            AppPack pack = packs.byId(override).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown app '" + override.trim() + "'. Known apps: " + String.join(", ", packs.ids()) + "."));
+            AppPack pack = packs.stream().filter(p -> p.id().equalsIgnoreCase(override.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown app '" + override.trim()
+                            + "'. Known apps: " + String.join(", ", packs.stream().map(AppPack::id).toList()) + "."));
             return detection(pack, schema, connection, pack.recognizes(schema));
         }
-        List<AppPack> candidates = new ArrayList<>();
-        for (AppPack pack : packs.packs()) {
-            if (pack.recognizes(schema)) {
-                candidates.add(pack);
-            }
-        }
-        if (candidates.isEmpty()) {
+        Optional<AppPack> chosen = choose(schema, appHint);
+        if (chosen.isEmpty()) {
             return Detection.NONE;
         }
-        AppPack chosen = candidates.stream().filter(p -> p.id().equalsIgnoreCase(appHint == null ? "" : appHint.trim()))
-                .findFirst().orElse(candidates.get(0));
-        return detection(chosen, schema, connection, true);
+        return detection(chosen.get(), schema, connection, true);
+    }
+
+    /**
+     * The pack whose fingerprint the schema carries; when several do (which should not
+     * happen), the one the location hints at. A pack that fails while looking counts as not
+     * recognising the schema.
+     */
+    public Optional<AppPack> choose(SchemaSnapshot schema, String appHint) {
+        List<AppPack> candidates = new ArrayList<>();
+        for (AppPack pack : packs) {
+            try {
+                if (pack.recognizes(schema)) {
+                    candidates.add(pack);
+                }
+            } catch (RuntimeException e) {
+                // a malformed schema must not stop the diagnosis: this pack just does not apply
+            }
+        }
+        String hint = appHint == null ? "" : appHint.trim();
+        return candidates.stream().filter(p -> p.id().equalsIgnoreCase(hint)).findFirst()
+                .or(() -> candidates.stream().findFirst());
     }
 
     private static Detection detection(AppPack pack, SchemaSnapshot schema, Connection connection, boolean recognised)

@@ -1,5 +1,6 @@
 package dbmedic.core.diagnose;
 
+import dbmedic.core.app.AppDetector;
 import dbmedic.core.app.AppIdentity;
 import dbmedic.core.check.AppDetection;
 import dbmedic.core.knowledge.AppPack;
@@ -38,21 +39,11 @@ final class PackDetection {
         if (chosen.isPresent()) {
             return read(chosen.get(), true, connection, schema);
         }
-        List<AppPack> matching = packs.stream().filter(p -> recognizes(p, schema)).toList();
-        if (matching.isEmpty()) {
+        Optional<AppPack> pack = new AppDetector(packs).choose(schema, appHint);
+        if (pack.isEmpty()) {
             return AppDetection.unknown(null);
         }
-        // Two packs claiming one schema should not happen; the file's name breaks the tie.
-        AppPack pack = matching.stream().filter(p -> p.id().equals(appHint)).findFirst().orElse(matching.get(0));
-        return read(pack, false, connection, schema);
-    }
-
-    private static boolean recognizes(AppPack pack, SchemaSnapshot schema) {
-        try {
-            return pack.recognizes(schema);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return read(pack.get(), false, connection, schema);
     }
 
     private static AppDetection read(AppPack pack, boolean overridden, Connection connection, SchemaSnapshot schema) {

@@ -1,7 +1,7 @@
 package dbmedic.core.target;
 
-/** Something DB Medic can diagnose. Later issues add PostgreSQL and offline folders. */
-public sealed interface Target permits SqliteTarget {
+/** Something DB Medic can diagnose: a SQLite file, a PostgreSQL server, an offline folder. */
+public interface Target {
     /** What the user gave, for headers and reports. */
     String displayName();
 
