@@ -196,18 +196,16 @@ class WizardFlowTest {
     }
 
     @Test
-    void aFileThatIsNotADatabaseStopsAtDiagnoseWithOneLine(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path notes = Files.writeString(dir.resolve("notes.db"), "these are my notes, not a database\n".repeat(20));
+    void aFileThatIsNotADatabaseIsRefusedAtConnectWithOneLine(FxRobot robot, @TempDir Path dir) throws Exception {
+        String content = "these are my notes, not a database\n".repeat(20);
+        Path notes = Files.writeString(dir.resolve("notes.db"), content);
         robot.clickOn("#next");
         robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(notes.toString()));
-        waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
-        robot.clickOn("#next");
-        waitUntil(() -> robot.lookup("#banner").query().isVisible());
-        String line = text(robot, "#bannerText");
-        assertTrue(line.startsWith("Problem: "), line);
+        waitUntil(() -> robot.lookup("#resolveStatus").queryAs(Label.class).getStyleClass().contains("resolve-error"));
+        String line = text(robot, "#resolveStatus");
         assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("Something went wrong"), line);
-        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "no diagnosis, no next step");
-        assertEquals("these are my notes, not a database\n".repeat(20), Files.readString(notes), "not touched");
+        assertTrue(robot.lookup("#next").queryButton().isDisabled());
+        assertEquals(content, Files.readString(notes), "not touched");
     }
 
     @Test

@@ -118,7 +118,11 @@ public final class ConnectStep extends Step {
             return;
         }
         show("Looking at " + spec + " …", false);
-        host.runQuietly(p -> ctx.medic().resolve(spec), target -> {
+        host.runQuietly(p -> {
+            Target t = ctx.medic().resolve(spec);
+            ctx.medic().probe(t); // "not a database" here, not one step later
+            return t;
+        }, target -> {
             if (Objects.equals(spec, resolving)) {
                 if (!Objects.equals(ctx.target.get(), target)) {
                     ctx.target.set(target);
