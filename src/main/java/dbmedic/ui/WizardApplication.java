@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 public final class WizardApplication extends Application {
     private boolean dark;
     private Path demoRoot;
+    private String demoProblem;
     private Medic medic;
 
     /** Runs on the launcher thread, not the FX thread: the slow bits go here. */
@@ -19,7 +20,11 @@ public final class WizardApplication extends Application {
         dark = ThemeDetector.prefersDark();
         medic = new Medic();
         if (getParameters().getRaw().contains("--demo")) {
-            demoRoot = Demo.create();
+            try {
+                demoRoot = Demo.create();
+            } catch (java.io.IOException e) {
+                demoProblem = "The demo database could not be created: " + e.getMessage();
+            }
         }
     }
 
@@ -32,6 +37,8 @@ public final class WizardApplication extends Application {
             ctx.app.set("invokeai");
             ctx.targetText.set(demoRoot.toString());
             shell.goTo("connect");
+        } else if (demoProblem != null) {
+            shell.showError(demoProblem);
         }
     }
 }
