@@ -13,6 +13,9 @@ public interface StepHost {
 
     <T> void runQuietly(Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Scrolls the page so that {@code node} (part of the current page) is in view. */
+    void reveal(javafx.scene.Node node);
+
     void showError(String line);
 
     void showNotice(String line);

@@ -236,6 +236,24 @@ public final class WizardShell extends BorderPane implements StepHost {
     }
 
     @Override
+    public void reveal(Node node) {
+        // after the next layout pass, so new content has its size
+        javafx.application.Platform.runLater(() -> {
+            Node content = centre.getContent();
+            if (content == null || node.getScene() == null) {
+                return;
+            }
+            centre.applyCss();
+            centre.layout();
+            double top = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double extra = content.getBoundsInLocal().getHeight() - centre.getViewportBounds().getHeight();
+            if (extra > 0) {
+                centre.setVvalue(Math.max(0, Math.min(1, (top - 12) / extra)));
+            }
+        });
+    }
+
+    @Override
     public void showError(String line) {
         banner.error(line);
     }

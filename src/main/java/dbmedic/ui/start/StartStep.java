@@ -108,6 +108,7 @@ public final class StartStep extends Step {
                 ? "No known error matched. Connect the database and let DB Medic diagnose it."
                 : "This error matches " + findings.size() + (findings.size() == 1 ? " known problem:" : " known problems:"));
         explained.show(findings);
+        host.reveal(explainStatus);
     }
 
     @Override
