@@ -58,6 +58,14 @@ public final class WizardWindow {
                 stage.getIcons().add(new Image(url.toExternalForm()));
             }
         }
+        // closing mid-repair would kill the transaction half-way (SQLite would roll it back on the
+        // next open, but the user would not know): ask them to wait or cancel instead
+        stage.setOnCloseRequest(e -> {
+            if (shell.isBusy()) {
+                e.consume();
+                shell.showNotice("Work is still running. Wait for it to finish, or press Cancel first.");
+            }
+        });
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setScene(scene);

@@ -8,8 +8,10 @@ import javafx.scene.layout.VBox;
 /** The step list: the current step highlighted and marked "▶", finished ones marked "✓". */
 final class Sidebar extends VBox {
     private final List<Label> items = new ArrayList<>();
+    private final List<Step> steps;
 
     Sidebar(List<Step> steps) {
+        this.steps = steps;
         setId("sidebar");
         getStyleClass().add("sidebar");
         Label brand = new Label("DB Medic");
@@ -23,10 +25,7 @@ final class Sidebar extends VBox {
             items.add(item);
             getChildren().add(item);
         }
-        this.steps = steps;
     }
-
-    private final List<Step> steps;
 
     /** Marks {@code current}; steps before it are done. */
     void show(int current) {

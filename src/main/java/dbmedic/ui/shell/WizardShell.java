@@ -160,13 +160,18 @@ public final class WizardShell extends BorderPane implements StepHost {
         this.onDrop = onDrop;
     }
 
+    /** True while background work runs (the window should not close under it). */
+    public boolean isBusy() {
+        return runner.isBusy();
+    }
+
     public Step current() {
         return steps.get(index);
     }
 
     @Override
     public void next() {
-        if (index < steps.size() - 1 && next.isDisabled() == false && current().validProperty().get()) {
+        if (index < steps.size() - 1 && !next.isDisabled() && current().validProperty().get()) {
             goTo(index + 1);
         } else if (index == steps.size() - 1 && current().validProperty().get() && !runner.isBusy()) {
             Window w = window();
