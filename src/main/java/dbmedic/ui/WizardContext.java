@@ -1,0 +1,119 @@
+package dbmedic.ui;
+
+import dbmedic.core.Medic;
+import dbmedic.core.backup.BackupResult;
+import dbmedic.core.diagnose.Diagnosis;
+import dbmedic.core.plan.RepairPlan;
+import dbmedic.core.target.SqliteTarget;
+import dbmedic.core.target.Target;
+import dbmedic.core.verify.VerifyResult;
+import dbmedic.ui.shell.LinkOpener;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the steps share: the engine and the flow's results so far. Changing the app or the
+ * target throws away everything downstream, so a step never shows results for another database.
+ */
+public final class WizardContext {
+    /** "invokeai", "gpustack", or null for "detect it for me". */
+    public final ObjectProperty<String> app = new SimpleObjectProperty<>();
+    /** The text of the Connect field: what the user typed, browsed, dropped, or the demo. */
+    public final StringProperty targetText = new SimpleStringProperty("");
+    public final ObjectProperty<Target> target = new SimpleObjectProperty<>();
+    public final ObjectProperty<Diagnosis> diagnosis = new SimpleObjectProperty<>();
+    public final ObjectProperty<BackupResult> backup = new SimpleObjectProperty<>();
+    public final ObjectProperty<RepairPlan> plan = new SimpleObjectProperty<>();
+    public final BooleanProperty repaired = new SimpleBooleanProperty(false);
+    public final ObjectProperty<VerifyResult> verify = new SimpleObjectProperty<>();
+
+    private final Medic medic;
+    private final LinkOpener links;
+    private final ReportSaver reports;
+
+    /** {@code reports} null hides the "Save report…" buttons. */
+    public WizardContext(Medic medic, LinkOpener links, ReportSaver reports) {
+        this.medic = medic;
+        this.links = links;
+        this.reports = reports;
+        app.addListener((o, a, b) -> clearFrom(true));
+        target.addListener((o, a, b) -> clearFrom(true));
+        diagnosis.addListener((o, a, d) -> {
+            if (d != null) {
+                plan.set(null);
+                verify.set(null);
+                if (repaired.get()) {
+                    // the database changed since that backup's diagnosis: a further repair needs a new one
+                    backup.set(null);
+                    repaired.set(false);
+                }
+            }
+        });
+    }
+
+    public Medic medic() {
+        return medic;
+    }
+
+    public LinkOpener links() {
+        return links;
+    }
+
+    public Optional<ReportSaver> reports() {
+        return Optional.ofNullable(reports);
+    }
+
+    /** Forgets results that depend on the database as it was. */
+    public void clearFrom(boolean diagnosisToo) {
+        if (diagnosisToo) {
+            diagnosis.set(null);
+        }
+        backup.set(null);
+        plan.set(null);
+        repaired.set(false);
+        verify.set(null);
+    }
+
+    /** The header line: "InvokeAI · schema 15 (v5.0.0) · /path/to/invokeai.db". */
+    public StringBinding headerText() {
+        return Bindings.createStringBinding(() -> {
+            Target t = target.get();
+            if (t == null) {
+                return "No database chosen yet";
+            }
+            StringBuilder s = new StringBuilder();
+            Diagnosis d = diagnosis.get();
+            if (d != null && d.app() != null && d.app().recognised()) {
+                s.append(d.app().name());
+                if (d.app().schemaVersion() != null) {
+                    s.append(" · schema ").append(d.app().schemaVersion());
+                }
+                if (d.app().release() != null) {
+                    s.append(" (").append(d.app().release()).append(')');
+                }
+                s.append(" · ");
+            } else if (t instanceof SqliteTarget st && st.appHint() != null) {
+                s.append(AppNames.name(st.appHint())).append(" · ");
+            }
+            s.append(t.displayName());
+            return s.toString();
+        }, target, diagnosis);
+    }
+
+    /** Where backups go by default: beside the database. */
+    public Path defaultBackupFolder() {
+        if (target.get() instanceof SqliteTarget st) {
+            Path parent = st.database().toAbsolutePath().getParent();
+            return parent;
+        }
+        return null;
+    }
+}

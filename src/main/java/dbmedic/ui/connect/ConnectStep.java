@@ -1,0 +1,179 @@
+package dbmedic.ui.connect;
+
+import dbmedic.core.target.SqliteTarget;
+import dbmedic.core.target.Target;
+import dbmedic.ui.AppNames;
+import dbmedic.ui.WizardContext;
+import dbmedic.ui.shell.ErrorMessages;
+import dbmedic.ui.shell.Step;
+import dbmedic.ui.shell.StepHost;
+import dbmedic.ui.shell.Widgets;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.animation.PauseTransition;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * Where the database is: a SQLite file or the app's folder, typed, browsed or dropped on the
+ * window. The path is resolved in the background as it changes; valid once it resolved.
+ */
+public final class ConnectStep extends Step {
+    private final WizardContext ctx;
+    private final VBox view = new VBox(14);
+    private final TextField field = new TextField();
+    private final Label status = new Label();
+    private final PauseTransition settle = new PauseTransition(Duration.millis(250));
+    private StepHost host;
+    /** The text whose resolution is in flight or done; stale answers are dropped. */
+    private String resolving;
+
+    public ConnectStep(WizardContext ctx) {
+        super("connect", "Connect");
+        this.ctx = ctx;
+        build();
+    }
+
+    private void build() {
+        view.getStyleClass().add("step-view");
+        Label intro = Widgets.wrapped("Choose the SQLite database file, or the app's folder (an InvokeAI root, "
+                + "a GPUStack data folder). You can also drop it anywhere on this window. "
+                + "Diagnosis only reads it.");
+        Label label = new Label("_Database file or folder");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        field.setId("targetField");
+        field.setPromptText("e.g. ~/invokeai/databases/invokeai.db or ~/invokeai");
+        field.textProperty().bindBidirectional(ctx.targetText);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Button file = new Button("Browse file…");
+        file.setId("browseFile");
+        file.setOnAction(e -> browseFile());
+        Button folder = new Button("Browse folder…");
+        folder.setId("browseFolder");
+        folder.setOnAction(e -> browseFolder());
+        status.setId("resolveStatus");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status);
+
+        settle.setOnFinished(e -> resolve());
+        ctx.targetText.addListener((o, a, b) -> {
+            setValid(false);
+            settle.playFromStart();
+        });
+    }
+
+    private void browseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the SQLite database");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("SQLite databases", "*.db", "*.sqlite", "*.sqlite3"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        initialFolder().ifPresent(chooser::setInitialDirectory);
+        File f = chooser.showOpenDialog(host.window());
+        if (f != null) {
+            ctx.targetText.set(f.getAbsolutePath());
+        }
+    }
+
+    private void browseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose the app's folder");
+        initialFolder().ifPresent(chooser::setInitialDirectory);
+        File f = chooser.showDialog(host.window());
+        if (f != null) {
+            ctx.targetText.set(f.getAbsolutePath());
+        }
+    }
+
+    private java.util.Optional<File> initialFolder() {
+        try {
+            File f = Path.of(field.getText().strip()).toFile();
+            File dir = f.isDirectory() ? f : f.getParentFile();
+            return dir != null && dir.isDirectory() ? java.util.Optional.of(dir) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void resolve() {
+        if (host == null) {
+            return; // not shown yet: onEnter resolves
+        }
+        String spec = field.getText() == null ? "" : field.getText().strip();
+        resolving = spec;
+        if (spec.isEmpty()) {
+            show("", false);
+            ctx.target.set(null);
+            return;
+        }
+        show("Looking at " + spec + " …", false);
+        host.runQuietly(p -> {
+            Target t = ctx.medic().resolve(spec);
+            ctx.medic().probe(t); // "not a database" here, not one step later
+            return t;
+        }, target -> {
+            if (Objects.equals(spec, resolving)) {
+                if (!Objects.equals(ctx.target.get(), target)) {
+                    ctx.target.set(target);
+                }
+                show(describe(target), false);
+                setValid(true);
+            }
+        }, error -> {
+            if (Objects.equals(spec, resolving)) {
+                ctx.target.set(null);
+                show(ErrorMessages.oneLine(error), true);
+                setValid(false);
+            }
+        });
+    }
+
+    private void show(String text, boolean error) {
+        status.setText(text);
+        status.getStyleClass().removeAll("resolve-error", "resolve-ok");
+        if (!text.isEmpty()) {
+            status.getStyleClass().add(error ? "resolve-error" : "resolve-ok");
+        }
+    }
+
+    /** "InvokeAI root → databases/invokeai.db", or "SQLite file → invokeai.db". */
+    static String describe(Target target) {
+        if (target instanceof SqliteTarget st) {
+            Path given = st.given().toAbsolutePath();
+            Path db = st.database().toAbsolutePath();
+            String what = st.appHint() == null ? "SQLite" : AppNames.name(st.appHint());
+            if (!given.equals(db) && db.startsWith(given)) {
+                return "✔ " + what + " folder → " + given.relativize(db) + "   (" + db + ")";
+            }
+            return "✔ " + what + " database file → " + db;
+        }
+        return "✔ " + target.displayName();
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void onEnter(StepHost host) {
+        this.host = host;
+        if (ctx.target.get() == null || !Objects.equals(resolving, field.getText().strip())) {
+            resolve();
+        } else {
+            setValid(true);
+        }
+        field.requestFocus();
+    }
+}

@@ -1,0 +1,84 @@
+package dbmedic.ui.diagnose;
+
+import dbmedic.core.diagnose.DiagnoseOptions;
+import dbmedic.core.diagnose.Diagnosis;
+import dbmedic.core.target.Target;
+import dbmedic.ui.ReportButton;
+import dbmedic.ui.WizardContext;
+import dbmedic.ui.finding.FindingList;
+import dbmedic.ui.shell.Step;
+import dbmedic.ui.shell.StepHost;
+import dbmedic.ui.shell.Widgets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Runs the (read-only) diagnosis in the background and shows the findings by severity. */
+public final class DiagnoseStep extends Step {
+    private final WizardContext ctx;
+    private final VBox view = new VBox(14);
+    private final Label verdict = new Label();
+    private final FindingList findings;
+    private StepHost host;
+
+    public DiagnoseStep(WizardContext ctx) {
+        super("diagnose", "Diagnose");
+        this.ctx = ctx;
+        this.findings = new FindingList(ctx.links());
+        findings.setId("findings");
+        view.getStyleClass().add("step-view");
+        verdict.setId("diagnoseVerdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("title-4");
+        Button again = new Button("Diagnose again");
+        again.setId("rediagnose");
+        again.setOnAction(e -> run());
+        Label readOnly = Widgets.wrapped("Diagnosis only reads the database; it never writes a byte.", "text-muted");
+        view.getChildren().addAll(verdict, readOnly,
+                new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null)), findings);
+        ctx.diagnosis.addListener((o, a, d) -> {
+            setValid(d != null);
+            if (d == null) {
+                verdict.setText("");
+                findings.getChildren().clear();
+            }
+        });
+    }
+
+    private void run() {
+        Target target = ctx.target.get();
+        DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false);
+        verdict.setText("Diagnosing…");
+        host.run("Diagnosing", p -> ctx.medic().diagnose(target, options, p), this::show,
+                e -> {
+                    verdict.setText("The diagnosis did not finish.");
+                    host.showError(dbmedic.ui.shell.ErrorMessages.oneLine(e));
+                });
+    }
+
+    private void show(Diagnosis d) {
+        ctx.diagnosis.set(d);
+        verdict.getStyleClass().removeAll("verdict-ok", "verdict-problems");
+        verdict.getStyleClass().add(d.hasProblems() ? "verdict-problems" : "verdict-ok");
+        String app = d.app() != null && d.app().recognised() ? d.app().name() + " database: " : "Database: ";
+        verdict.setText(app + (d.hasProblems() ? "problems found — " : "healthy — ")
+                + FindingList.tally(d.findings()) + "."
+                + (d.repairable().isEmpty() ? "" : " " + d.repairable().size() + " can be repaired after a backup."));
+        findings.show(d.findings());
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void onEnter(StepHost host) {
+        this.host = host;
+        if (ctx.diagnosis.get() == null) {
+            run();
+        }
+    }
+}
