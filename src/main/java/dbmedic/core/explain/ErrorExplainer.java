@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
  * words. Unknown text gives no findings.
  */
 public final class ErrorExplainer {
+    private static final dbmedic.core.report.Redactor REDACTOR = dbmedic.core.report.Redactor.secretsOnly();
     static final int MAX_EVIDENCE = 400;
     /** Findings whose subject is {@code table.column}; SQLite sometimes names only the column. */
     private static final java.util.Set<String> COLUMN_FINDINGS = java.util.Set.of(
@@ -57,7 +58,7 @@ public final class ErrorExplainer {
         var p = rule.pattern();
         String subject = resolveSubject(p.findingId(), expand(p.subject(), m), rule);
         List<String> sql = p.fixSql().isEmpty() ? knownStatements(p.findingId(), subject) : p.fixSql();
-        String evidence = SecretRedactor.redact(line.trim());
+        String evidence = REDACTOR.redact(line.trim());
         if (evidence.length() > MAX_EVIDENCE) {
             evidence = evidence.substring(0, MAX_EVIDENCE) + "...";
         }

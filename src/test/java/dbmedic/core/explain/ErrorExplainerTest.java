@@ -116,7 +116,7 @@ class ErrorExplainerTest {
         Finding f = explainer.explain(paste).get(0);
         assertFalse(f.evidence().contains("hunter2"), f.evidence());
         assertFalse(f.evidence().contains("eyJhbGciOiJIUzI1NiJ9"), f.evidence());
-        assertTrue(f.evidence().contains("postgresql://root:<redacted>@127.0.0.1"), f.evidence());
+        assertTrue(f.evidence().contains("postgresql://root:***@127.0.0.1"), f.evidence());
     }
 
     @Test
