@@ -1,5 +1,6 @@
 package dbmedic.core.backup;
 
+import dbmedic.core.sqlite.IntegrityPragma;
 import dbmedic.core.sqlite.ReadOnlyDatabase;
 import dbmedic.core.sqlite.SqliteOpener;
 import dbmedic.core.target.SqliteTarget;
@@ -66,7 +67,7 @@ public final class SqliteBackup {
             try (Connection c = SqliteConnections.scratch(temp); Statement st = c.createStatement()) {
                 // A self-contained file: the copy must not depend on a -wal of its own.
                 st.execute("PRAGMA journal_mode=DELETE");
-                integrity = integrity(st);
+                integrity = IntegrityPragma.integrityCheck(st);
                 copyCounts = TableRowCounts.count(c);
             }
             if (!"ok".equals(integrity)) {
@@ -175,18 +176,6 @@ public final class SqliteBackup {
         }
     }
 
-    private static String integrity(Statement st) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                if (!sb.isEmpty()) {
-                    sb.append("; ");
-                }
-                sb.append(rs.getString(1));
-            }
-        }
-        return sb.toString();
-    }
 
     private static void checkSpace(Path dir, long needed) throws IOException, BackupFailedException {
         long usable = Files.getFileStore(dir).getUsableSpace();

@@ -1,5 +1,6 @@
 package dbmedic.core.verify;
 
+import dbmedic.core.sqlite.IntegrityPragma;
 import dbmedic.core.backup.BackupResult;
 import dbmedic.core.backup.SqliteConnections;
 import dbmedic.core.backup.TableRowCounts;
@@ -59,7 +60,7 @@ public final class SqliteVerifier {
                         plan == null ? Map.of() : plan.expectedRowChanges());
                 rowCounts = cmp.rowCounts();
                 problems.addAll(cmp.problems());
-                String integrity = integrity(st);
+                String integrity = IntegrityPragma.integrityCheck(st);
                 if (!"ok".equals(integrity)) {
                     problems.add("SQLite's integrity check reports: " + integrity);
                 }
@@ -100,16 +101,4 @@ public final class SqliteVerifier {
         return out;
     }
 
-    private static String integrity(Statement st) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                if (!sb.isEmpty()) {
-                    sb.append("; ");
-                }
-                sb.append(rs.getString(1));
-            }
-        }
-        return sb.toString();
-    }
 }
