@@ -23,6 +23,18 @@ record ImmichFacts(boolean looksLikeImmich, Optional<String> version, Optional<S
     record VectorIndex(String name, String table, String accessMethod, String definition) {
     }
 
+    /** A role without SELECT on Immich's tables still gets the catalog checks; the version is then unknown. */
+    private static Optional<String> readable(PgQuery q, String sql) throws SQLException {
+        try {
+            return q.text(sql);
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     static ImmichFacts read(PgQuery q) throws SQLException {
         boolean history = q.tableExists("version_history");
         boolean kysely = q.tableExists("kysely_migrations");
@@ -30,9 +42,9 @@ record ImmichFacts(boolean looksLikeImmich, Optional<String> version, Optional<S
         boolean characteristic = q.tableExists("smart_search") || q.tableExists("asset") || q.tableExists("assets");
         boolean immich = history && (kysely || typeorm) && characteristic;
         Optional<String> version = history
-                ? q.text("SELECT version FROM version_history ORDER BY \"createdAt\" DESC LIMIT 1") : Optional.empty();
+                ? readable(q, "SELECT version FROM version_history ORDER BY \"createdAt\" DESC LIMIT 1") : Optional.empty();
         Optional<String> migration = kysely
-                ? q.text("SELECT name FROM kysely_migrations ORDER BY name DESC LIMIT 1") : Optional.empty();
+                ? readable(q, "SELECT name FROM kysely_migrations ORDER BY name DESC LIMIT 1") : Optional.empty();
         List<VectorColumn> columns = new ArrayList<>();
         for (Map<String, Object> r : q.rows("SELECT c.relname AS tbl, format_type(a.atttypid, a.atttypmod) AS type, "
                 + "t.typname, n.nspname AS typeschema, a.atttypmod, "
