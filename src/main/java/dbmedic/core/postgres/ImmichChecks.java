@@ -81,7 +81,8 @@ final class ImmichChecks {
                             + "extension cannot be downgraded in place (immich#19313). Immich prints:\n" + p.message().orElseThrow(),
                     Fix.text("Go back to a database image that provides " + name + " "
                             + f.vectorExtensions().get(ext).installedVersion() + " or newer (within " + rangeText + ").")));
-            case CREATE -> out.add(createFinding(f, p, who, name, ext, state, installedElsewhere.getOrDefault(ext, List.of())));
+            case CREATE -> out.add(createFinding(f, p, who, name, ext, state, installedElsewhere.getOrDefault(ext, List.of()),
+                    installedElsewhere.getOrDefault("?", List.of())));
             case UPDATE -> out.add(updateFinding(f, p, who, name, ext, state));
             case OK -> out.add(new Finding("immich.vector-extension", Severity.OK, ext,
                     who + " will use " + name + " " + p.version().orElse("") + " (accepted: " + rangeText + ").", state,
@@ -135,14 +136,15 @@ final class ImmichChecks {
     }
 
     private static Finding createFinding(ServerFacts f, StartupPrediction p, String who, String name, String ext,
-                                         String state, List<String> elsewhere) {
+                                         String state, List<String> elsewhere, List<String> unchecked) {
         String statement = "CREATE EXTENSION IF NOT EXISTS " + ext + " CASCADE;";
         ServerFacts.ExtensionMeta meta = f.extensionMeta().get(ext);
         boolean trusted = meta != null && Boolean.TRUE.equals(meta.trusted());
         boolean allowed = f.superuser() || (trusted && f.createOnDatabase());
         String elsewhereText = elsewhere.isEmpty() ? "" : " It is installed in " + String.join(", ", elsewhere)
                 + " — installed_version is per database, so that does not count for " + f.database()
-                + " (immich#18708: CREATE EXTENSION was run at a postgres=# prompt).";
+                + " (immich#18708: CREATE EXTENSION was run at a postgres=# prompt)."
+                + (unchecked.isEmpty() ? "" : " Databases this role could not open to check: " + String.join(", ", unchecked) + ".");
         if (!allowed) {
             return new Finding("immich.extension-create-denied", Severity.ERROR, ext,
                     who + " must create " + name + " in " + f.database() + " but role " + f.user() + " may not.",
