@@ -33,7 +33,7 @@ class LiveDiagnosisPg14Test {
     @BeforeAll
     static void start() {
         pg = PgServer.builder(14).autoConf("shared_preload_libraries = 'vchord.so'")
-                .extension("vchord", "0.4.1", "0.4.3").extension("vector", "0.8.0", "0.0.0").start();
+                .extension("vchord", "0.4.1", "0.4.3").extension("vector", "0.8.0", "0.0.0", "0.6.0").start();
         pg.createRole("immich", null, false);
         ImmichShape.create(pg, "immich", "immich", "v1.135.0", "vector(512)", "CREATE EXTENSION vchord CASCADE");
         pg.execute("immich", "SET ROLE immich",
@@ -42,6 +42,8 @@ class LiveDiagnosisPg14Test {
         ImmichShape.create(pg, "immichdown", "immich", "v1.135.0", "vector(512)",
                 "CREATE EXTENSION vchord VERSION '0.4.3' CASCADE");
         ImmichShape.create(pg, "immichnightly", "immich", "v2.0.1", "real[]", "CREATE EXTENSION vector VERSION '0.0.0'");
+        ImmichShape.create(pg, "immicholdvector", "immich", "v1.135.0", "real[]",
+                "CREATE EXTENSION vector VERSION '0.6.0'", "CREATE EXTENSION vchord");
         ImmichShape.create(pg, "immichro", "immich", "v1.135.0", "real[]");
         pg.execute("postgres", "ALTER DATABASE immichro SET default_transaction_read_only = on");
         // The old ALTER SYSTEM line comes later in postgresql.auto.conf and wins at the next start.
@@ -101,6 +103,13 @@ class LiveDiagnosisPg14Test {
         Finding nightly = one(d, "immich.extension-nightly");
         assertEquals(List.of("DROP EXTENSION IF EXISTS vector;"), nightly.fix().sql());
         assertTrue(nightly.cause().contains("https://docs.immich.app/guides/database-queries"), "v2.0.1 uses the new docs domain");
+    }
+
+    @Test
+    void pgvectorBelowSevenWithVectorChord() throws Exception {
+        Finding old = one(diagnose(pg, "immicholdvector", options()), "immich.pgvector-too-old");
+        assertTrue(old.summary().contains("pgvector 0.6.0"), old.summary());
+        assertEquals(List.of("ALTER EXTENSION vector UPDATE;"), old.fix().sql());
     }
 
     @Test

@@ -162,6 +162,28 @@ class LiveDiagnosisPg17Test {
     }
 
     @Test
+    void pinnedPgvectorsNeedsVectorsOnTheSearchPath() throws Exception {
+        Diagnosis d = diagnose(url(PgServer.SUPERUSER, PgServer.SUPERUSER_PASSWORD, "immich"),
+                options().withVectorExtension("pgvecto.rs"));
+        assertEquals(Severity.OK, one(d, "immich.vector-extension").severity());
+        assertEquals(Severity.OK, one(d, "postgres.preload").severity(), "vectors.so is preloaded");
+        Finding path = one(d, "immich.search-path-vectors");
+        assertEquals(List.of("ALTER DATABASE immich SET search_path TO \"$user\", public, vectors;"), path.fix().sql());
+        assertTrue(all(d, "immich.vector-columns-pgvectors").isEmpty(), "the columns fit the extension in use");
+    }
+
+    @Test
+    void otherSessionsOnTheDatabaseAreReported() throws Exception {
+        try (Connection app = pg.superuserConnection("immich")) {
+            app.createStatement().execute("SELECT 1");
+            Diagnosis d = diagnose(url(PgServer.SUPERUSER, PgServer.SUPERUSER_PASSWORD, "immich"), options());
+            Finding sessions = one(d, "postgres.other-sessions");
+            assertEquals(Severity.WARNING, sessions.severity());
+            assertTrue(sessions.evidence().contains("postgres"), sessions.evidence());
+        }
+    }
+
+    @Test
     void gpustackMissingColumn() throws Exception {
         Diagnosis d = diagnose(url(PgServer.SUPERUSER, PgServer.SUPERUSER_PASSWORD, "gpustack"), options());
         assertEquals("gpustack", d.app().id());
@@ -221,6 +243,15 @@ class LiveDiagnosisPg17Test {
         Diagnosis viaEnv = diagnose(url(PgServer.NORMAL_ROLE, null, "immich"),
                 options().withEnvironment(Map.of("PGPASSWORD", PgServer.NORMAL_PASSWORD), home));
         assertEquals("immich", viaEnv.app().id());
+    }
+
+    @Test
+    void sslRequiredAgainstAServerWithoutSsl() throws Exception {
+        Diagnosis d = diagnose(url(PgServer.NORMAL_ROLE, PgServer.NORMAL_PASSWORD, "immich") + "?sslmode=require&uselibpqcompat=true",
+                options());
+        Finding ssl = one(d, "postgres.ssl-mismatch");
+        assertEquals("The server does not support SSL.", ssl.evidence());
+        assertFalse(LiveFindings.text(d).contains(PgServer.NORMAL_PASSWORD));
     }
 
     @Test
