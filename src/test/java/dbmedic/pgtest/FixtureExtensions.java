@@ -24,16 +24,16 @@ final class FixtureExtensions {
     static final List<String> NAMES = List.of("vector", "vectors", "vchord");
 
     private static final Map<String, String> CONTROL = Map.of(
-            "vector", "comment = 'vector data type and ivfflat and hnsw access methods (DB Medic test stand-in)'\n"
+            "vector", "comment = 'vector data type and ivfflat and hnsw access methods'\n"
                     + "module_pathname = '$libdir/vector'\n"
                     + "relocatable = true\n",
-            "vectors", "comment = 'pgvecto.rs: vector search (DB Medic test stand-in)'\n"
+            "vectors", "comment = 'vectors: Vector database plugin for Postgres, written in Rust, specifically designed for LLM'\n"
                     + "module_pathname = '$libdir/vectors'\n"
                     + "relocatable = false\n"
                     + "schema = vectors\n",
-            "vchord", "comment = 'vchord: vector search (DB Medic test stand-in)'\n"
+            "vchord", "comment = 'vchord: Vector database plugin for Postgres, written in Rust, specifically designed for LLM'\n"
                     + "module_pathname = '$libdir/vchord'\n"
-                    + "relocatable = false\n"
+                    + "relocatable = true\n"
                     + "requires = 'vector'\n");
 
     private FixtureExtensions() {
@@ -44,6 +44,7 @@ final class FixtureExtensions {
         for (Map.Entry<String, List<String>> extension : versions.entrySet()) {
             String name = extension.getKey();
             List<String> list = extension.getValue();
+            // Same fields as the real control files (comment text included), so catalogs read alike.
             String control = "# DB Medic test stand-in, see docs/testing-postgres.md\n"
                     + CONTROL.get(name)
                     + "default_version = '" + list.get(0) + "'\n"
