@@ -55,8 +55,15 @@ record ImmichFacts(boolean looksLikeImmich, Optional<String> version, Optional<S
                 + "JOIN pg_namespace n ON n.oid = t.typnamespace "
                 + "WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = 'embedding' "
                 + "AND c.relname IN ('smart_search', 'face_search') AND pg_table_is_visible(c.oid) ORDER BY c.relname")) {
-            columns.add(new VectorColumn(PgQuery.str(r, "tbl"), PgQuery.str(r, "type"), PgQuery.str(r, "typname"),
-                    PgQuery.str(r, "typeschema"), ((Number) r.get("atttypmod")).intValue(), PgQuery.str(r, "ext")));
+            String type = PgQuery.str(r, "type");
+            String schema = PgQuery.str(r, "typeschema");
+            // format_type drops the schema when it is on the search_path; vectors.vector(512) and
+            // pgvector's vector(512) must not look alike in the evidence.
+            if (!type.contains(".") && !schema.equals("pg_catalog") && !schema.equals("public")) {
+                type = schema + "." + type;
+            }
+            columns.add(new VectorColumn(PgQuery.str(r, "tbl"), type, PgQuery.str(r, "typname"),
+                    schema, ((Number) r.get("atttypmod")).intValue(), PgQuery.str(r, "ext")));
         }
         List<VectorIndex> indexes = new ArrayList<>();
         for (Map<String, Object> r : q.rows("SELECT c.relname AS idx, t.relname AS tbl, am.amname, pg_get_indexdef(c.oid) AS def "
