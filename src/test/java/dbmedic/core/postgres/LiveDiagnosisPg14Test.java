@@ -50,6 +50,15 @@ class LiveDiagnosisPg14Test {
         pg.appendAutoConf("shared_preload_libraries = '\"vectors.so\"'");
         pg.restart();
         standby = pg.standby();
+        // Every database but immichhba may be reached over TCP: its connections get "no pg_hba.conf entry".
+        pg.createDatabase("immichhba", "immich");
+        String dbs = "postgres,immich,immichdown,immichnightly,immichro,immicholdvector";
+        pg.writeHba("local all all trust\n"
+                + "host " + dbs + " all 127.0.0.1/32 trust\n"
+                + "host " + dbs + " all ::1/128 trust\n"
+                + "host replication all 127.0.0.1/32 trust\n"
+                + "host replication all ::1/128 trust\n");
+        pg.reloadConfiguration();
     }
 
     @AfterAll
@@ -88,6 +97,16 @@ class LiveDiagnosisPg14Test {
         Finding rule = one(diagnose(pg, "immich", options()), "postgres.hba-rule");
         assertTrue(rule.summary().contains("(trust)"), rule.summary());
         assertTrue(rule.evidence().contains("127.0.0.1/32"), rule.evidence());
+    }
+
+    @Test
+    void ownConnectionWithoutHbaEntryIsAFinding() throws Exception {
+        Diagnosis d = diagnose(pg, "immichhba", options());
+        Finding f = one(d, "postgres.no-hba-entry");
+        assertTrue(f.evidence().startsWith("no pg_hba.conf entry for host \"127.0.0.1\", user \"postgres\", database \"immichhba\""),
+                f.evidence());
+        assertTrue(f.fix().summary().contains("`host immichhba postgres 127.0.0.1/32 scram-sha-256`"), f.fix().summary());
+        assertEquals(1, d.findings().size(), ids(d));
     }
 
     @Test
