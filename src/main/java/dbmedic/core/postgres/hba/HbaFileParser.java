@@ -25,12 +25,6 @@ public final class HbaFileParser {
             "gss", "sspi", "ident", "peer", "ldap", "radius", "cert", "pam", "bsd");
     /** Methods a Linux server build cannot offer (Windows-only SSPI, OpenBSD-only BSD auth). */
     private static final Set<String> NOT_IN_LINUX_BUILDS = Set.of("sspi", "bsd");
-    private static final Set<String> OPTION_NAMES = Set.of("map", "clientcert", "clientname", "pamservice",
-            "pam_use_hostname", "ldapurl", "ldaptls", "ldapscheme", "ldapserver", "ldapport", "ldapbinddn",
-            "ldapbindpasswd", "ldapsearchattribute", "ldapsearchfilter", "ldapbasedn", "ldapprefix", "ldapsuffix",
-            "krb_realm", "include_realm", "compat_realm", "upn_username", "radiusservers", "radiussecrets",
-            "radiusidentifiers", "radiusports");
-    private static final Set<String> MAP_METHODS = Set.of("ident", "peer", "gss", "sspi", "cert");
 
     private final ServerFiles files;
     private final HbaOptions options;
@@ -66,7 +60,7 @@ public final class HbaFileParser {
                     r = withNumber(r, ++number);
                 }
                 rules.add(r);
-            } catch (LineError e) {
+            } catch (HbaLineError e) {
                 ordered.add(new HbaProblem(l.file(), l.line(), e.getMessage(), true));
             }
         }
@@ -149,23 +143,17 @@ public final class HbaFileParser {
         return new HbaTokenizer.Line(l.file(), l.line(), l.raw(), l.fields(), error);
     }
 
-    private static final class LineError extends Exception {
-        LineError(String message) {
-            super(message);
-        }
-    }
-
     /** parse_hba_line. */
-    private HbaRule parseLine(HbaTokenizer.Line l, String[] warning) throws LineError {
+    private HbaRule parseLine(HbaTokenizer.Line l, String[] warning) throws HbaLineError {
         List<List<HbaToken>> f = l.fields();
         int i = 0;
         List<HbaToken> typeField = f.get(i++);
         if (typeField.size() > 1) {
-            throw new LineError("multiple values specified for connection type");
+            throw new HbaLineError("multiple values specified for connection type");
         }
         String typeWord = typeField.get(0).text();
         ConnectionType type = ConnectionType.fromKeyword(typeWord)
-                .orElseThrow(() -> new LineError("invalid connection type \"" + typeWord + "\""));
+                .orElseThrow(() -> new HbaLineError("invalid connection type \"" + typeWord + "\""));
         if (type == ConnectionType.HOSTSSL && !options.sslEnabled()) {
             warning[0] = "hostssl record cannot match because SSL is disabled";
         }
@@ -174,12 +162,12 @@ public final class HbaFileParser {
         }
 
         if (i >= f.size()) {
-            throw new LineError("end-of-line before database specification");
+            throw new HbaLineError("end-of-line before database specification");
         }
         List<HbaToken> databases = f.get(i++);
         checkRegexes(databases);
         if (i >= f.size()) {
-            throw new LineError("end-of-line before role specification");
+            throw new HbaLineError("end-of-line before role specification");
         }
         List<HbaToken> users = f.get(i++);
         checkRegexes(users);
@@ -187,11 +175,11 @@ public final class HbaFileParser {
         HbaAddress address = null;
         if (type != ConnectionType.LOCAL) {
             if (i >= f.size()) {
-                throw new LineError("end-of-line before IP address specification");
+                throw new HbaLineError("end-of-line before IP address specification");
             }
             List<HbaToken> addrField = f.get(i++);
             if (addrField.size() > 1) {
-                throw new LineError("multiple values specified for host address");
+                throw new HbaLineError("multiple values specified for host address");
             }
             HbaToken a = addrField.get(0);
             if (a.isKeyword("all")) {
@@ -207,32 +195,32 @@ public final class HbaFileParser {
                 Optional<IpAddress> ip = IpAddress.tryParse(host);
                 if (ip.isEmpty()) {
                     if (slash >= 0) {
-                        throw new LineError("specifying both host name and CIDR mask is invalid: \"" + s + "\"");
+                        throw new HbaLineError("specifying both host name and CIDR mask is invalid: \"" + s + "\"");
                     }
                     address = new HbaAddress.HostName(host);
                 } else if (slash >= 0) {
                     String bits = s.substring(slash + 1);
                     int max = ip.get().bitLength();
                     if (!bits.matches("[0-9]{1,3}") || Integer.parseInt(bits) > max) {
-                        throw new LineError("invalid CIDR mask in address \"" + s + "\"");
+                        throw new HbaLineError("invalid CIDR mask in address \"" + s + "\"");
                     }
                     address = new HbaAddress.Range(ip.get(),
                             IpAddress.of(IpAddress.prefixMask(max, Integer.parseInt(bits))));
                 } else {
                     if (i >= f.size()) {
-                        throw new LineError("end-of-line before netmask specification");
+                        throw new HbaLineError("end-of-line before netmask specification");
                     }
                     List<HbaToken> maskField = f.get(i++);
                     if (maskField.size() > 1) {
-                        throw new LineError("multiple values specified for netmask");
+                        throw new HbaLineError("multiple values specified for netmask");
                     }
                     String m = maskField.get(0).text();
                     Optional<IpAddress> mask = IpAddress.tryParse(m);
                     if (mask.isEmpty()) {
-                        throw new LineError("invalid IP mask \"" + m + "\": Name or service not known");
+                        throw new HbaLineError("invalid IP mask \"" + m + "\": Name or service not known");
                     }
                     if (mask.get().isIpv4() != ip.get().isIpv4()) {
-                        throw new LineError("IP address and mask do not match");
+                        throw new HbaLineError("IP address and mask do not match");
                     }
                     address = new HbaAddress.Range(ip.get(), mask.get());
                 }
@@ -240,30 +228,30 @@ public final class HbaFileParser {
         }
 
         if (i >= f.size()) {
-            throw new LineError("end-of-line before authentication method");
+            throw new HbaLineError("end-of-line before authentication method");
         }
         List<HbaToken> methodField = f.get(i++);
         if (methodField.size() > 1) {
-            throw new LineError("multiple values specified for authentication type");
+            throw new HbaLineError("multiple values specified for authentication type");
         }
         String method = methodField.get(0).text();
         if (!METHODS.contains(method)) {
-            throw new LineError("invalid authentication method \"" + method + "\"");
+            throw new HbaLineError("invalid authentication method \"" + method + "\"");
         }
         if (NOT_IN_LINUX_BUILDS.contains(method)) {
-            throw new LineError("invalid authentication method \"" + method + "\": not supported by this build");
+            throw new HbaLineError("invalid authentication method \"" + method + "\": not supported by this build");
         }
         if (type == ConnectionType.LOCAL && method.equals("ident")) {
             method = "peer"; // the server's backwards-compatible rewrite
         }
         if (type == ConnectionType.LOCAL && method.equals("gss")) {
-            throw new LineError("gssapi authentication is not supported on local sockets");
+            throw new HbaLineError("gssapi authentication is not supported on local sockets");
         }
         if (type != ConnectionType.LOCAL && method.equals("peer")) {
-            throw new LineError("peer authentication is only supported on local sockets");
+            throw new HbaLineError("peer authentication is only supported on local sockets");
         }
         if (type != ConnectionType.HOSTSSL && method.equals("cert")) {
-            throw new LineError("cert authentication is only supported on hostssl connections");
+            throw new HbaLineError("cert authentication is only supported on hostssl connections");
         }
 
         Map<String, String> opts = new LinkedHashMap<>();
@@ -271,141 +259,25 @@ public final class HbaFileParser {
             for (HbaToken t : f.get(i)) {
                 int eq = t.text().indexOf('=');
                 if (eq < 0) {
-                    throw new LineError("authentication option not in name=value format: " + t.text());
+                    throw new HbaLineError("authentication option not in name=value format: " + t.text());
                 }
                 String name = t.text().substring(0, eq);
                 String value = t.text().substring(eq + 1);
-                checkOption(type, method, name, value);
+                HbaAuthOptions.check(type, method, name, value);
                 opts.put(name, value);
             }
         }
-        checkMandatoryOptions(method, opts);
+        HbaAuthOptions.checkMandatory(method, opts);
         return new HbaRule(0, l.file(), l.line(), l.raw(), type, List.copyOf(databases), List.copyOf(users),
                 address, method, Map.copyOf(opts), warning[0]);
     }
 
-    private void checkRegexes(List<HbaToken> tokens) throws LineError {
+    private void checkRegexes(List<HbaToken> tokens) throws HbaLineError {
         for (HbaToken t : tokens) {
             if (HbaRegex.isRegex(t, options.major())) {
                 Optional<String> err = HbaRegex.compileError(t);
                 if (err.isPresent()) {
-                    throw new LineError(err.get());
-                }
-            }
-        }
-    }
-
-    private static String onlyValidFor(String option, String methods) {
-        return "authentication option \"" + option + "\" is only valid for authentication methods " + methods;
-    }
-
-    /** C atoi: leading digits, 0 when there are none. */
-    private static int atoi(String s) {
-        String t = s.stripLeading();
-        int i = (t.startsWith("-") || t.startsWith("+")) ? 1 : 0;
-        int start = i;
-        while (i < t.length() && Character.isDigit(t.charAt(i)) && i - start < 9) {
-            i++;
-        }
-        return i == start ? 0 : Integer.parseInt(t.substring(0, i));
-    }
-
-    /**
-     * The end-of-line checks for ldap (built with OpenLDAP, as Linux packages are, so
-     * ldapserver may be left to DNS) and radius.
-     */
-    private static void checkMandatoryOptions(String method, Map<String, String> o) throws LineError {
-        if (method.equals("ldap")) {
-            boolean simpleBind = o.containsKey("ldapprefix") || o.containsKey("ldapsuffix");
-            boolean searchBind = o.containsKey("ldapbasedn") || o.containsKey("ldapbinddn")
-                    || o.containsKey("ldapbindpasswd") || o.containsKey("ldapsearchattribute")
-                    || o.containsKey("ldapsearchfilter");
-            boolean hasBaseDn = o.containsKey("ldapbasedn") || ldapUrlHasDn(o.get("ldapurl"));
-            if (simpleBind && searchBind) {
-                throw new LineError("cannot mix options for simple bind and search+bind modes");
-            }
-            if (!simpleBind && !hasBaseDn) {
-                throw new LineError("authentication method \"ldap\" requires argument \"ldapbasedn\", "
-                        + "\"ldapprefix\", or \"ldapsuffix\" to be set");
-            }
-            if (o.containsKey("ldapsearchattribute") && o.containsKey("ldapsearchfilter")) {
-                throw new LineError("cannot use ldapsearchattribute together with ldapsearchfilter");
-            }
-        }
-        if (method.equals("radius")) {
-            for (String required : new String[] {"radiusservers", "radiussecrets"}) {
-                if (!o.containsKey(required)) {
-                    throw new LineError("authentication method \"radius\" requires argument \"" + required
-                            + "\" to be set");
-                }
-            }
-        }
-    }
-
-    /** An ldapurl such as ldap://host/dc=example,dc=net carries the base DN after the host. */
-    private static boolean ldapUrlHasDn(String url) {
-        if (url == null) {
-            return false;
-        }
-        int scheme = url.indexOf("://");
-        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-        if (slash < 0) {
-            return false;
-        }
-        String rest = url.substring(slash + 1);
-        int q = rest.indexOf('?');
-        return !(q >= 0 ? rest.substring(0, q) : rest).isEmpty();
-    }
-
-    /** The option checks of parse_hba_auth_opt that do not depend on server-side libraries. */
-    private static void checkOption(ConnectionType type, String method, String name, String value) throws LineError {
-        if (!OPTION_NAMES.contains(name)) {
-            throw new LineError("unrecognized authentication option name: \"" + name + "\"");
-        }
-        switch (name) {
-            case "map" -> {
-                if (!MAP_METHODS.contains(method)) {
-                    throw new LineError("authentication option \"map\" is only valid for authentication methods "
-                            + "ident, peer, gssapi, sspi, and cert");
-                }
-            }
-            case "clientcert" -> {
-                if (type != ConnectionType.HOSTSSL) {
-                    throw new LineError("clientcert can only be configured for \"hostssl\" rows");
-                }
-                if (!value.equals("verify-full") && !value.equals("verify-ca")) {
-                    throw new LineError("invalid value for clientcert: \"" + value + "\"");
-                }
-                if (method.equals("cert") && !value.equals("verify-full")) {
-                    // pg_hba_file_rules wording; the log line says "clientcert only accepts ...".
-                    throw new LineError("clientcert can only be set to \"verify-full\" when using \"cert\" authentication");
-                }
-            }
-            case "clientname" -> {
-                if (type != ConnectionType.HOSTSSL) {
-                    throw new LineError("clientname can only be configured for \"hostssl\" rows");
-                }
-                if (!value.equals("CN") && !value.equals("DN")) {
-                    throw new LineError("invalid value for clientname: \"" + value + "\"");
-                }
-            }
-            case "krb_realm", "include_realm" -> {
-                if (!method.equals("gss") && !method.equals("sspi")) {
-                    throw new LineError(onlyValidFor(name, "gssapi and sspi"));
-                }
-            }
-            case "compat_realm", "upn_username" -> {
-                if (!method.equals("sspi")) {
-                    throw new LineError(onlyValidFor(name, "sspi"));
-                }
-            }
-            default -> {
-                String only = name.startsWith("ldap") ? "ldap" : name.startsWith("radius") ? "radius" : "pam";
-                if (!method.equals(only)) {
-                    throw new LineError(onlyValidFor(name, only));
-                }
-                if (name.equals("ldapport") && atoi(value) == 0) {
-                    throw new LineError("invalid LDAP port number: \"" + value + "\"");
+                    throw new HbaLineError(err.get());
                 }
             }
         }
