@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class FindingDocsTest {
     // Finding ids are "<area>.<kebab-name>" string literals; file names (.db, .json …) are not ids.
-    private static final Pattern ID = Pattern.compile("\"((?:app|sqlite|postgres|invokeai|gpustack)\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
+    private static final Pattern ID = Pattern.compile("\"((?:app|sqlite|postgres|immich|compose|invokeai|gpustack)\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
     // In the packs, only "findingId" values are finding ids ("id" names an error rule).
     private static final Pattern PACK_ID = Pattern.compile("\"findingId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Set<String> NOT_IDS = Set.of("invokeai.db", "invokeai.yaml", "invokeai.json",
