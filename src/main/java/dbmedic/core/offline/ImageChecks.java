@@ -70,7 +70,9 @@ final class ImageChecks {
                             + (oldPgvectors && release.pgvectors().isEmpty()
                             ? " The database still holds pgvecto.rs data, which " + immich + " cannot convert: run "
                             + "Immich v2.7.5 once with that image so it migrates to VectorChord, then upgrade."
-                            : "")));
+                            : "")
+                            + (setup.database().command().isPresent() ? " Remove `command:` and `healthcheck:` "
+                            + "from the database service too: the new image preloads vchord.so itself." : "")));
             return out;
         }
         String ext = chosen.get();
