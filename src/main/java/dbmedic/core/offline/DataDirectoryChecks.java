@@ -114,10 +114,6 @@ final class DataDirectoryChecks {
         }
         LibraryList libs = LibraryList.parse(e.value());
         ev.append(libs.valid() ? "; libraries: " + quoted(libs.names()) : "; not a valid list");
-        out.add(Findings.of("postgres.preload-libraries", Severity.INFO, "shared_preload_libraries",
-                "shared_preload_libraries = '" + e.value() + "'", ev.toString(),
-                "The effective value at the next start: command line over postgresql.auto.conf over postgresql.conf, "
-                        + "last line wins.", "Nothing to do."));
         String fixWhere = e.source() == SettingSource.COMMAND_LINE
                 ? "Remove `command:` (and `healthcheck:`) from the database service of the compose file, or change "
                 + "its -c shared_preload_libraries=… option"
@@ -140,7 +136,13 @@ final class DataDirectoryChecks {
                             + "or ALTER SYSTEM SET shared_preload_libraries = 'vchord.so', 'vectors.so';), then restart."));
             return Optional.of(out);
         }
-        if (!libs.names().contains("vchord.so") && !libs.names().contains("vchord")) {
+        if (libs.names().contains("vchord.so") || libs.names().contains("vchord")) {
+            out.add(Findings.of("postgres.preload", Severity.OK, "shared_preload_libraries",
+                    "shared_preload_libraries loads vchord.so", ev.toString(),
+                    "The effective value at the next start (command line over postgresql.auto.conf over "
+                            + "postgresql.conf, last line wins) preloads VectorChord, as it must be.",
+                    "Nothing to do."));
+        } else {
             boolean vectorsOnly = libs.names().contains("vectors.so") || libs.names().contains("vectors");
             out.add(Findings.of("postgres.preload-missing", Severity.WARNING, "shared_preload_libraries",
                     "vchord.so is not preloaded" + (vectorsOnly ? " (only pgvecto.rs's vectors.so)" : ""),

@@ -69,7 +69,8 @@ final class HbaChecks {
         if (m.rule().isPresent()) {
             HbaRule r = m.rule().get();
             boolean reject = m.rejected();
-            out.add(Findings.of("postgres.hba-entry", reject ? Severity.ERROR : Severity.OK, r.file() + ":" + r.line(),
+            out.add(Findings.of(reject ? "postgres.no-hba-entry" : "postgres.hba-rule", reject ? Severity.ERROR : Severity.OK,
+                    r.file() + ":" + r.line(),
                     reject ? "pg_hba.conf rejects Immich's connection (" + who + ")"
                             : "pg_hba.conf lets Immich's connection in with " + r.authMethod(),
                     HbaMessages.matchedRuleDetail(r, major),

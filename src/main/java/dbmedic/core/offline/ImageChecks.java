@@ -44,7 +44,7 @@ final class ImageChecks {
             return out;
         }
         if (image.postgres().isPresent() && !release.postgres().contains(image.postgres().get() + ".0.0")) {
-            out.add(Findings.of("immich.image-out-of-range", Severity.ERROR, subject,
+            out.add(Findings.of("immich.postgres-version", Severity.ERROR, subject,
                     "PostgreSQL " + image.postgres().get() + " is older than Immich accepts",
                     "image " + image.reference() + "; " + immich + " needs PostgreSQL " + release.postgres().text(),
                     "Immich stops at start with: Invalid PostgreSQL version. Found " + image.postgres().get()

@@ -38,7 +38,7 @@ class DataDirectoryDiagnosisTest {
         DataDirs.write(d, "tuning/conf.d/.hidden.conf", "shared_preload_libraries = 'nothing.so'\n");
         Diagnosis diag = run(d);
         assertEquals(14, Integer.parseInt(one(diag, "postgres.data-directory").summary().replaceAll("\\D", "")));
-        Finding pre = one(diag, "postgres.preload-libraries");
+        Finding pre = one(diag, "postgres.preload");
         assertTrue(pre.evidence().startsWith("shared_preload_libraries = 'vchord.so, vectors.so' from "
                 + PGDATA + "/tuning/conf.d/20-vchord.conf line 2"), pre.evidence());
         assertTrue(pre.evidence().contains("overrides 'vectors.so' at " + PGDATA + "/postgresql.conf line 1"), pre.evidence());
@@ -46,7 +46,7 @@ class DataDirectoryDiagnosisTest {
         none(diag, "postgres.preload-missing");
         none(diag, "postgres.preload-invalid");
         none(diag, "postgres.conf-error");
-        assertEquals(Severity.OK, one(diag, "postgres.hba-entry").severity());
+        assertEquals(Severity.OK, one(diag, "postgres.hba-rule").severity());
     }
 
     @Test
@@ -85,7 +85,7 @@ class DataDirectoryDiagnosisTest {
         one(clean, "postgres.config-outside-copy");
         none(clean, "postgres.conf-error");
         none(clean, "postgres.preload-missing");
-        none(clean, "postgres.preload-libraries");
+        none(clean, "postgres.preload");
 
         DataDirs.write(d, "postmaster.opts", "/usr/lib/postgresql/17/bin/postgres \"-c\" "
                 + "\"shared_preload_libraries=vectors.so\" \"-c\" \"search_path=\"$user\", public, vectors\"\n");
@@ -117,7 +117,7 @@ class DataDirectoryDiagnosisTest {
                 "no pg_hba.conf entry for host \"172.16.2.5\", user \"immich\", database \"immich\", no encryption"),
                 f.evidence());
         assertTrue(f.fix().summary().contains("host all all all scram-sha-256"), f.fix().summary());
-        none(diag, "postgres.hba-entry");
+        none(diag, "postgres.hba-rule");
 
         DataDirs.write(d, "postgresql.conf", "password_encryption = md5\n");
         Finding md5 = one(run(d), "postgres.no-hba-entry");
@@ -129,7 +129,7 @@ class DataDirectoryDiagnosisTest {
         Path d = DataDirs.create(tmp, "hba16", 16);
         DataDirs.write(d, "pg_hba.conf", DataDirs.HBA_INITDB + "include_dir hba.d\n");
         DataDirs.write(d, "hba.d/docker.conf", "host immich all 172.18.0.0/16 scram-sha-256\n");
-        Finding f = one(run(d), "postgres.hba-entry");
+        Finding f = one(run(d), "postgres.hba-rule");
         assertEquals(Severity.OK, f.severity());
         assertTrue(f.evidence().contains(PGDATA + "/hba.d/docker.conf\" line 1"), f.evidence());
         Finding other = one(run(d, OfflineOptions.defaults().withClient("10.0.0.7", "immich", "postgres")),
@@ -141,7 +141,7 @@ class DataDirectoryDiagnosisTest {
     void rejectLineIsAnError() throws Exception {
         Path d = DataDirs.create(tmp, "reject", 15);
         DataDirs.write(d, "pg_hba.conf", "host all all 172.16.0.0/12 reject\nhost all all all scram-sha-256\n");
-        Finding f = one(run(d), "postgres.hba-entry");
+        Finding f = one(run(d), "postgres.no-hba-entry");
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.summary().contains("rejects"), f.summary());
     }
