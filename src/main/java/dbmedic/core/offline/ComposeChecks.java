@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Every compose-folder check, in the order a reader would follow them. */
 final class ComposeChecks {
 
-    record Result(AppIdentity app, List<Finding> findings) {
+    /** {@code setup} is null when the files could not be read. */
+    record Result(AppIdentity app, List<Finding> findings, ImmichSetup setup) {
     }
 
     private ComposeChecks() {
@@ -37,7 +38,7 @@ final class ComposeChecks {
                             + "tab used for indentation or a line indented differently from its neighbours after an edit.",
                     "Fix the YAML at the named line (spaces only, same indentation as the sibling keys), or start "
                             + "again from the compose file of your Immich release and re-apply your changes."));
-            return new Result(AppIdentity.UNKNOWN, out);
+            return new Result(AppIdentity.UNKNOWN, out, null);
         }
         ImmichSetup setup = ImmichSetup.of(p, k);
         ImmichRelease release = setup.release().orElseThrow();
@@ -113,10 +114,10 @@ final class ComposeChecks {
             out.addAll(DatabaseServiceChecks.check(db, image, chosen));
             pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, image, p)));
             setup.dbUrl().flatMap(u -> DbUrlChecks.check(u, db, setup)).ifPresent(out::add);
-            return new Result(app, out);
+            return new Result(app, out, setup);
         }
         pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, null, p)));
-        return new Result(app, out);
+        return new Result(app, out, setup);
     }
 
     private static Optional<Finding> unsetVariables(ComposeProject p) {

@@ -151,7 +151,39 @@ record ComposeProject(Path composeFile, DotEnv env, List<ComposeService> service
         }
         return new ComposeService(name, image, container, command, commandText, environment, List.copyOf(envFiles),
                 text(s.get("shm_size")), readOnly, hc != null && !hc.path("disable").asBoolean(false),
-                List.copyOf(aliases));
+                List.copyOf(aliases), bindMounts(s.get("volumes")));
+    }
+
+    /** Short ({@code ./postgres:/var/lib/postgresql/data[:rw]}) and long ({@code type: bind}) volume syntax. */
+    private static Map<String, String> bindMounts(JsonNode volumes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (volumes == null || !volumes.isArray()) {
+            return out;
+        }
+        for (JsonNode v : volumes) {
+            if (v.isObject()) {
+                if ("bind".equals(v.path("type").asText()) && v.hasNonNull("source") && v.hasNonNull("target")) {
+                    out.put(v.get("target").asText(), v.get("source").asText());
+                }
+                continue;
+            }
+            String t = v.asText();
+            // A Windows drive letter ("C:\\x:/data") has a colon of its own.
+            int start = t.length() > 2 && t.charAt(1) == ':' && Character.isLetter(t.charAt(0)) ? 2 : 0;
+            int colon = t.indexOf(':', start);
+            if (colon < 0) {
+                continue;
+            }
+            String source = t.substring(0, colon);
+            String rest = t.substring(colon + 1);
+            int mode = rest.indexOf(':');
+            String target = mode < 0 ? rest : rest.substring(0, mode);
+            boolean isPath = source.startsWith(".") || source.startsWith("/") || source.startsWith("~") || start == 2;
+            if (isPath) {
+                out.put(target, source);
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode n) {

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param environment the container's variables from {@code env_file} then {@code environment}
  *                    (later wins); a value may be null ("KEY" alone: taken from the shell)
  * @param envFiles    the {@code env_file} entries as written
+ * @param bindMounts  container path → host path as written, for bind mounts (named volumes left out)
  */
 record ComposeService(String name, String image, String containerName, Optional<List<String>> command,
                       String commandText, Map<String, String> environment, List<String> envFiles,
-                      String shmSize, boolean readOnly, boolean hasHealthcheck, List<String> networkNames) {
+                      String shmSize, boolean readOnly, boolean hasHealthcheck, List<String> networkNames,
+                      Map<String, String> bindMounts) {
 
     /** The names other containers can reach it by: the service name and its container name. */
     boolean answersTo(String host) {

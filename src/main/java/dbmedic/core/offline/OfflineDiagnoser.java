@@ -3,6 +3,7 @@ package dbmedic.core.offline;
 import dbmedic.core.app.AppIdentity;
 import dbmedic.core.diagnose.Diagnosis;
 import dbmedic.core.finding.Finding;
+import dbmedic.core.finding.Severity;
 import dbmedic.core.immich.ImmichKnowledge;
 import dbmedic.core.postgres.conf.DataDirectoryConfig;
 import dbmedic.core.postgres.conf.LocalServerFiles;
@@ -43,7 +44,7 @@ public final class OfflineDiagnoser {
         OfflineOptions o = options == null ? OfflineOptions.defaults() : options;
         Progress p = progress == null ? Progress.NONE : progress;
         if (target instanceof ComposeFolderTarget c) {
-            return diagnoseCompose(c, p);
+            return diagnoseCompose(c, o, p);
         }
         if (target instanceof DataDirectoryTarget d) {
             return diagnoseDataDirectory(d, o, p);
@@ -51,7 +52,8 @@ public final class OfflineDiagnoser {
         throw new UnusableInputException("Not an offline folder: " + (target == null ? "nothing" : target.displayName()));
     }
 
-    private Diagnosis diagnoseCompose(ComposeFolderTarget t, Progress p) throws UnusableInputException, CancelledException {
+    private Diagnosis diagnoseCompose(ComposeFolderTarget t, OfflineOptions o, Progress p)
+            throws UnusableInputException, CancelledException {
         p.message("Reading " + t.composeFile().getFileName() + " and .env");
         ComposeProject project;
         try {
@@ -61,34 +63,95 @@ public final class OfflineDiagnoser {
         }
         p.checkCancelled();
         ComposeChecks.Result r = ComposeChecks.run(project, immich);
-        return new Diagnosis(t, r.app(), r.findings(), Instant.now());
+        List<Finding> findings = new ArrayList<>(r.findings());
+        if (r.setup() != null && r.setup().database() != null) {
+            findings.addAll(linkedDataDirectory(t, r.setup().database(), o, p));
+        }
+        return new Diagnosis(t, r.app(), findings, Instant.now());
+    }
+
+    /**
+     * The database service's data directory when it is a bind mount inside reach (Immich's
+     * {@code ${DB_DATA_LOCATION}:/var/lib/postgresql/data}): checked like a copied one.
+     */
+    private List<Finding> linkedDataDirectory(ComposeFolderTarget t, ComposeService db, OfflineOptions o, Progress p)
+            throws CancelledException {
+        String pgdata = Optional.ofNullable(db.environment().get("PGDATA")).filter(v -> !v.isBlank())
+                .orElse(OfflineOptions.DOCKER_PGDATA);
+        String source = db.bindMounts().get(pgdata);
+        if (source == null || source.startsWith("~")) {
+            return List.of();
+        }
+        Path host = t.folder().resolve(source).normalize();
+        String where = db.label() + " mounts " + source + " at " + pgdata;
+        if (!Files.isDirectory(host)) {
+            return List.of(Findings.of("compose.data-directory", Severity.INFO, source,
+                    "The database's data directory was not found next to the compose file, so it was not checked",
+                    where, "DB_DATA_LOCATION points elsewhere, or only the compose files were copied.",
+                    "To check it too, point DB Medic at the data directory (a copy is fine)."));
+        }
+        if (!Files.isReadable(host) || !Files.isExecutable(host)) {
+            return List.of(unreadable(source, where, "the folder cannot be listed"));
+        }
+        if (!Files.exists(host.resolve("PG_VERSION"))) {
+            return List.of(Findings.of("compose.data-directory", Severity.INFO, source,
+                    "The database's data directory " + source + " holds no PG_VERSION, so it was not checked",
+                    where, "An empty folder: the database was never initialised there, or DB_DATA_LOCATION was "
+                            + "changed. Started like this, the container creates a new, empty database in it.",
+                    "If your database lives elsewhere, set DB_DATA_LOCATION in .env to that folder before starting."));
+        }
+        try {
+            List<Finding> found = dataDirectoryFindings(host, o.withServerDataDirectory(pgdata), p);
+            List<Finding> out = new ArrayList<>();
+            out.add(Findings.of("compose.data-directory", Severity.INFO, source,
+                    "The database's data directory " + source + " was checked too", where,
+                    "The bind mount is inside reach, so its configuration and pg_hba.conf were read (only read).",
+                    "Nothing to do."));
+            out.addAll(found);
+            return out;
+        } catch (IOException | UnusableInputException e) {
+            return List.of(unreadable(source, where, e.getMessage()));
+        }
+    }
+
+    private static Finding unreadable(String source, String where, String why) {
+        return Findings.of("compose.data-directory", Severity.INFO, source,
+                "The database's data directory could not be read, so it was not checked",
+                where + "; " + why,
+                "The official image makes the data directory owned by the container's postgres user (uid 999) "
+                        + "with mode 0700, so other users cannot read it.",
+                "Run DB Medic as a user who may read it, or point it at a copy of the directory.");
     }
 
     private Diagnosis diagnoseDataDirectory(DataDirectoryTarget t, OfflineOptions o, Progress p)
             throws UnusableInputException, CancelledException {
-        Path folder = t.folder();
         try {
-            Path pgVersion = folder.resolve("PG_VERSION");
-            if (!Files.isRegularFile(pgVersion)) {
-                throw new UnusableInputException(folder + " is not a PostgreSQL data directory: it has no PG_VERSION file.");
-            }
-            Optional<PgVersionFile> v = PgVersionFile.parse(Files.readString(pgVersion, StandardCharsets.UTF_8));
-            if (v.isEmpty()) {
-                throw new UnusableInputException(folder + " is not a PostgreSQL data directory: PG_VERSION does not "
-                        + "hold a version number.");
-            }
-            String serverDir = serverDataDirectory(folder, o);
-            LocalServerFiles files = new LocalServerFiles(serverDir, folder);
-            p.message("Reading the configuration of " + folder);
-            DataDirectoryConfig config = DataDirectoryConfig.read(files, serverDir);
-            p.checkCancelled();
-            List<Finding> findings = new ArrayList<>(DataDirectoryChecks.check(config, files));
-            p.message("Matching pg_hba.conf for " + o.clientAddress());
-            findings.addAll(HbaChecks.check(config, files, o));
-            return new Diagnosis(t, AppIdentity.UNKNOWN, findings, Instant.now());
+            return new Diagnosis(t, AppIdentity.UNKNOWN, dataDirectoryFindings(t.folder(), o, p), Instant.now());
         } catch (IOException e) {
-            throw new UnusableInputException("Cannot read the data directory " + folder + ": " + e.getMessage(), e);
+            throw new UnusableInputException("Cannot read the data directory " + t.folder() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<Finding> dataDirectoryFindings(Path folder, OfflineOptions o, Progress p)
+            throws IOException, UnusableInputException, CancelledException {
+        Path pgVersion = folder.resolve("PG_VERSION");
+        if (!Files.isRegularFile(pgVersion)) {
+            throw new UnusableInputException(folder + " is not a PostgreSQL data directory: it has no PG_VERSION file.");
+        }
+        Optional<PgVersionFile> v = PgVersionFile.parse(Files.readString(pgVersion, StandardCharsets.UTF_8));
+        if (v.isEmpty()) {
+            throw new UnusableInputException(folder + " is not a PostgreSQL data directory: PG_VERSION does not "
+                    + "hold a version number.");
+        }
+        String serverDir = serverDataDirectory(folder, o);
+        LocalServerFiles files = new LocalServerFiles(serverDir, folder);
+        p.message("Reading the configuration of " + folder);
+        DataDirectoryConfig config = DataDirectoryConfig.read(files, serverDir);
+        p.checkCancelled();
+        List<Finding> findings = new ArrayList<>(DataDirectoryChecks.check(config, files));
+        p.message("Matching pg_hba.conf for " + o.clientAddress());
+        findings.addAll(HbaChecks.check(config, files, o));
+        return findings;
     }
 
     /** Where the server sees the folder: as given, else postmaster.opts's -D, else the Docker image's PGDATA. */

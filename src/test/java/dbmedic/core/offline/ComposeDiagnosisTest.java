@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dbmedic.core.diagnose.Diagnosis;
 import dbmedic.core.finding.Finding;
 import dbmedic.core.finding.Severity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,5 +205,27 @@ class ComposeDiagnosisTest {
         Finding f = one(d, "compose.variable-not-set");
         assertTrue(f.evidence().contains("The \"DB_DATA_LOCATION\" variable is not set."), f.evidence());
         one(d, "immich.version-unknown");
+    }
+
+    @Test
+    void boundDataDirectoryIsCheckedToo() throws Exception {
+        Path dir = folder(tmp, "with-data", DB_V1_137_0, env("v1.137.0"));
+        Diagnosis before = run(dir);
+        assertTrue(one(before, "compose.data-directory").summary().contains("not found"));
+        Files.createDirectories(dir.resolve("postgres"));
+        assertTrue(one(run(dir), "compose.data-directory").summary().contains("holds no PG_VERSION"));
+
+        Path data = DataDirs.create(dir, "postgres", 14);
+        Files.delete(data.resolve("postgresql.conf"));
+        DataDirs.write(data, "postmaster.opts",
+                "/usr/lib/postgresql/14/bin/postgres \"-c\" \"config_file=/etc/postgresql/postgresql.conf\"\n");
+        DataDirs.write(data, "postgresql.auto.conf", DataDirs.AUTO_HEADER + "shared_preload_libraries = '\"vectors.so\"'\n");
+        DataDirs.write(data, "pg_hba.conf", DataDirs.HBA_INITDB);
+        Diagnosis d = run(dir);
+        assertTrue(one(d, "compose.data-directory").summary().contains("was checked too"));
+        Finding pre = one(d, "postgres.preload-missing");
+        assertTrue(pre.evidence().contains("/var/lib/postgresql/data/postgresql.auto.conf line 3"), pre.evidence());
+        one(d, "postgres.no-hba-entry");
+        one(d, "postgres.config-outside-copy");
     }
 }

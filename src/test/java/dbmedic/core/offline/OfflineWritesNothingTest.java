@@ -2,6 +2,7 @@ package dbmedic.core.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,10 @@ class OfflineWritesNothingTest {
         Path dir = ImmichComposeFiles.folder(tmp, "compose", ImmichComposeFiles.DB_NEW_IMAGE_OLD_COMMAND,
                 ImmichComposeFiles.env("v1.133.0") + "DB_URL=postgresql://postgres:pw@database/immich\n");
         Files.createDirectories(dir.resolve("library"));
-        Files.createDirectories(dir.resolve("postgres"));
+        Path data = DataDirs.create(dir, "postgres", 14);
+        DataDirs.write(data, "postgresql.auto.conf", DataDirs.AUTO_HEADER + "shared_preload_libraries = '\"vectors.so\"'\n");
         assertUnchanged(dir);
+        assertTrue(Diagnoses.ids(Diagnoses.run(dir)).contains("postgres.preload-missing/warning"));
     }
 
     @Test
