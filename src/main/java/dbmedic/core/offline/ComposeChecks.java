@@ -38,7 +38,7 @@ final class ComposeChecks {
                             + "tab used for indentation or a line indented differently from its neighbours after an edit.",
                     "Fix the YAML at the named line (spaces only, same indentation as the sibling keys), or start "
                             + "again from the compose file of your Immich release and re-apply your changes."));
-            return new Result(AppIdentity.UNKNOWN, out, null);
+            return new Result(AppIdentity.UNKNOWN, Secrets.scrub(out, Secrets.of(p)), null);
         }
         ImmichSetup setup = ImmichSetup.of(p, k);
         ImmichRelease release = setup.release().orElseThrow();
@@ -114,10 +114,10 @@ final class ComposeChecks {
             out.addAll(DatabaseServiceChecks.check(db, image, chosen));
             pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, image, p)));
             setup.dbUrl().flatMap(u -> DbUrlChecks.check(u, db, setup)).ifPresent(out::add);
-            return new Result(app, out, setup);
+            return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup);
         }
         pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, null, p)));
-        return new Result(app, out, setup);
+        return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup);
     }
 
     private static Optional<Finding> unsetVariables(ComposeProject p) {

@@ -36,6 +36,17 @@ final class DatabaseServiceChecks {
                     "Add `shm_size: 128mb` (or larger, e.g. 1gb) to the database service and recreate it with "
                             + "`docker compose up -d`. Unraid: --shm-size=128mb in Extra Parameters."));
         }
+        long shm = db.shmSize() == null ? -1 : bytes(db.shmSize());
+        if (shm > 0 && shm < 128L * 1024 * 1024) {
+            out.add(Findings.of("compose.shm-size-missing", Severity.WARNING, db.name(),
+                    "The database service's shm_size " + db.shmSize() + " is below Immich's 128mb",
+                    db.label() + " has `shm_size: " + db.shmSize() + "`",
+                    "PostgreSQL's parallel queries and VectorChord index builds use shared memory in /dev/shm; "
+                            + "when it runs out: could not resize shared memory segment \"/PostgreSQL.…\" to N bytes: "
+                            + "No space left on device (immich#19467).",
+                    "Set `shm_size: 128mb` (or larger) on the database service and recreate it with "
+                            + "`docker compose up -d`."));
+        }
         if (db.readOnly()) {
             out.add(Findings.of("compose.read-only", Severity.ERROR, db.name(),
                     "The database container has a read-only root file system",

@@ -142,6 +142,28 @@ class ComposeDiagnosisTest {
         Diagnosis d = run(folder(tmp, "ro", db, env("v1.133.0")));
         assertEquals(Severity.ERROR, one(d, "compose.read-only").severity());
         assertEquals(Severity.WARNING, one(d, "compose.shm-size-missing").severity());
+        String small = DB_V1_137_0.replace("shm_size: 128mb", "shm_size: 64m");
+        assertTrue(one(run(folder(tmp, "small-shm", small, env("v1.137.0"))), "compose.shm-size-missing").summary()
+                .contains("64m is below"));
+        String big = DB_V1_137_0.replace("shm_size: 128mb", "shm_size: '1gb'");
+        none(run(folder(tmp, "big-shm", big, env("v1.137.0"))), "compose.shm-size-missing");
+    }
+
+    @Test
+    void passwordQuotedByAYamlErrorIsMasked() throws Exception {
+        Path dir = folder(tmp, "leaky", DB_V1_137_0, env("v1.137.0"));
+        Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  database:\n    image: postgres:16\n"
+                + "    command: [\"-c\", \"password=" + ImmichComposeFiles.PASSWORD + "\"\n  x: {\n");
+        Diagnosis d = run(dir);
+        one(d, "compose.invalid-file");
+        assertFalse(Diagnoses.text(d).contains(ImmichComposeFiles.PASSWORD), Diagnoses.text(d));
+        Diagnosis ok = run(folder(tmp, "cmd-secret", DB_V1_137_0.replace("    restart: always",
+                "    command: postgres -c shared_preload_libraries=vchord.so -c note=${DB_PASSWORD}\n    restart: always"),
+                env("v1.137.0")));
+        Finding cmd = one(ok, "compose.command-override");
+        assertEquals(Severity.WARNING, cmd.severity());
+        assertTrue(cmd.evidence().contains("-c note=****"), cmd.evidence());
+        assertFalse(Diagnoses.text(ok).contains(ImmichComposeFiles.PASSWORD), Diagnoses.text(ok));
     }
 
     @Test
