@@ -12,7 +12,11 @@ public final class PackJson {
     }
 
     /** {@code index.json}: the pack files to load, and the app-independent error strings. */
-    public record Index(List<String> packs, String commonErrors) {
+    /**
+     * {@code errorSources}: further files whose {@code id} and {@code errors} hold known error
+     * strings of apps that have no SQLite pack (e.g. immich.json); other keys there are ignored.
+     */
+    public record Index(List<String> packs, String commonErrors, List<String> errorSources) {
     }
 
     public record Pack(String id, String name, List<String> sources, Recognition recognition,

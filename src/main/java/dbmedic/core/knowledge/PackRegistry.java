@@ -24,7 +24,7 @@ public final class PackRegistry {
     private final List<JsonAppPack> packs;
     private final List<ErrorRule> errorRules;
 
-    private PackRegistry(List<JsonAppPack> packs, List<ErrorRule> commonRules) {
+    private PackRegistry(List<JsonAppPack> packs, List<ErrorRule> sourceRules, List<ErrorRule> commonRules) {
         this.packs = List.copyOf(packs);
         List<ErrorRule> rules = new ArrayList<>();
         // App rules first: they know which table a bare column belongs to and why it is missing.
@@ -33,6 +33,7 @@ public final class PackRegistry {
                 rules.add(ErrorRule.of(pack.id(), def));
             }
         }
+        rules.addAll(sourceRules);
         rules.addAll(commonRules);
         this.errorRules = List.copyOf(rules);
     }
@@ -55,7 +56,11 @@ public final class PackRegistry {
                 common.add(ErrorRule.of(null, def));
             }
         }
-        return new PackRegistry(packs, common);
+        List<ErrorRule> sources = new ArrayList<>();
+        for (String file : index.errorSources() == null ? List.<String>of() : index.errorSources()) {
+            sources.addAll(readErrorSource(file));
+        }
+        return new PackRegistry(packs, sources, common);
     }
 
     public List<AppPack> packs() {
@@ -78,6 +83,24 @@ public final class PackRegistry {
     /** Every known error string, app packs first (in index order), then SQLite's own. */
     public List<ErrorRule> errorRules() {
         return errorRules;
+    }
+
+    /** Only {@code id} and {@code errors} of the file; the errors themselves are read strictly. */
+    private static List<ErrorRule> readErrorSource(String file) {
+        com.fasterxml.jackson.databind.JsonNode node = read(file, com.fasterxml.jackson.databind.JsonNode.class);
+        String id = node.path("id").asText(null);
+        if (id == null || !node.path("errors").isArray()) {
+            throw new IllegalStateException("Error source " + ROOT + file + " needs an id and an errors list");
+        }
+        List<ErrorRule> rules = new ArrayList<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode e : node.get("errors")) {
+                rules.add(ErrorRule.of(id, MAPPER.treeToValue(e, PackJson.ErrorDef.class)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read error source " + ROOT + file + ": " + e.getMessage(), e);
+        }
+        return rules;
     }
 
     private static <T> T read(String file, Class<T> type) {
