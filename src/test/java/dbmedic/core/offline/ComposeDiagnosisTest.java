@@ -219,6 +219,11 @@ class ComposeDiagnosisTest {
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.evidence().startsWith("docker-compose.yml: line 4"), f.evidence());
         assertFalse(f.evidence().contains("\tat "), f.evidence());
+
+        Path badEnv = folder(tmp, "bad-env", DB_V1_137_0, env("v1.137.0") + "DB PASSWORD=x\n");
+        Finding e = one(run(badEnv), "compose.invalid-file");
+        assertEquals(".env", e.subject());
+        assertTrue(e.evidence().contains("line 20: unexpected character \" \" in variable name"), e.evidence());
     }
 
     @Test
