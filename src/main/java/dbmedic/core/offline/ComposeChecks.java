@@ -14,7 +14,7 @@ import java.util.Optional;
 final class ComposeChecks {
 
     /** {@code setup} is null when the files could not be read. */
-    record Result(AppIdentity app, List<Finding> findings, ImmichSetup setup) {
+    record Result(AppIdentity app, List<Finding> findings, ImmichSetup setup, Optional<String> chosenExtension) {
     }
 
     private ComposeChecks() {
@@ -38,7 +38,7 @@ final class ComposeChecks {
                             + "tab used for indentation or a line indented differently from its neighbours after an edit.",
                     "Fix the YAML at the named line (spaces only, same indentation as the sibling keys), or start "
                             + "again from the compose file of your Immich release and re-apply your changes."));
-            return new Result(AppIdentity.UNKNOWN, Secrets.scrub(out, Secrets.of(p)), null);
+            return new Result(AppIdentity.UNKNOWN, Secrets.scrub(out, Secrets.of(p)), null, Optional.empty());
         }
         ImmichSetup setup = ImmichSetup.of(p, k);
         ImmichRelease release = setup.release().orElseThrow();
@@ -114,10 +114,10 @@ final class ComposeChecks {
             out.addAll(DatabaseServiceChecks.check(db, image, chosen));
             pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, image, p)));
             setup.dbUrl().flatMap(u -> DbUrlChecks.check(u, db, setup)).ifPresent(out::add);
-            return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup);
+            return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup, chosen);
         }
         pinnedRaw.ifPresent(v -> out.add(PinnedExtension.finding(v, pinned, setup, null, p)));
-        return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup);
+        return new Result(app, Secrets.scrub(out, Secrets.of(p)), setup, Optional.empty());
     }
 
     private static Optional<Finding> unsetVariables(ComposeProject p) {

@@ -65,7 +65,7 @@ public final class OfflineDiagnoser {
         ComposeChecks.Result r = ComposeChecks.run(project, immich);
         List<Finding> findings = new ArrayList<>(r.findings());
         if (r.setup() != null && r.setup().database() != null) {
-            findings.addAll(linkedDataDirectory(t, r.setup().database(), o, p));
+            findings.addAll(linkedDataDirectory(t, r.setup().database(), r.chosenExtension(), o, p));
         }
         return new Diagnosis(t, r.app(), findings, Instant.now());
     }
@@ -74,7 +74,8 @@ public final class OfflineDiagnoser {
      * The database service's data directory when it is a bind mount inside reach (Immich's
      * {@code ${DB_DATA_LOCATION}:/var/lib/postgresql/data}): checked like a copied one.
      */
-    private List<Finding> linkedDataDirectory(ComposeFolderTarget t, ComposeService db, OfflineOptions o, Progress p)
+    private List<Finding> linkedDataDirectory(ComposeFolderTarget t, ComposeService db, Optional<String> chosen,
+                                              OfflineOptions o, Progress p)
             throws CancelledException {
         String pgdata = Optional.ofNullable(db.environment().get("PGDATA")).filter(v -> !v.isBlank())
                 .orElse(OfflineOptions.DOCKER_PGDATA);
@@ -107,7 +108,12 @@ public final class OfflineDiagnoser {
                     "The database's data directory " + source + " was checked too", where,
                     "The bind mount is inside reach, so its configuration and pg_hba.conf were read (only read).",
                     "Nothing to do."));
-            out.addAll(found);
+            // Here the compose file says which extension Immich will use: a missing vchord.so is certain to fail.
+            for (Finding f : found) {
+                boolean certain = f.id().equals("postgres.preload-missing") && chosen.filter("vchord"::equals).isPresent();
+                out.add(certain ? new Finding(f.id(), Severity.ERROR, f.subject(), f.summary(), f.evidence(),
+                        f.cause() + " The compose file makes Immich use VectorChord.", f.fix(), f.actions()) : f);
+            }
             return out;
         } catch (IOException | UnusableInputException e) {
             return List.of(unreadable(source, where, e.getMessage()));

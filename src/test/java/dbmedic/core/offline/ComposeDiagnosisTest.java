@@ -251,6 +251,7 @@ class ComposeDiagnosisTest {
         Diagnosis d = run(dir);
         assertTrue(one(d, "compose.data-directory").summary().contains("was checked too"));
         Finding pre = one(d, "postgres.preload-missing");
+        assertEquals(Severity.ERROR, pre.severity()); // the compose file says Immich uses VectorChord
         assertTrue(pre.evidence().contains("/var/lib/postgresql/data/postgresql.auto.conf line 3"), pre.evidence());
         one(d, "postgres.no-hba-entry");
         one(d, "postgres.config-outside-copy");

@@ -29,7 +29,7 @@ class OfflineWritesNothingTest {
         Path data = DataDirs.create(dir, "postgres", 14);
         DataDirs.write(data, "postgresql.auto.conf", DataDirs.AUTO_HEADER + "shared_preload_libraries = '\"vectors.so\"'\n");
         assertUnchanged(dir);
-        assertTrue(Diagnoses.ids(Diagnoses.run(dir)).contains("postgres.preload-missing/warning"));
+        assertTrue(Diagnoses.ids(Diagnoses.run(dir)).contains("postgres.preload-missing/error"));
     }
 
     @Test
