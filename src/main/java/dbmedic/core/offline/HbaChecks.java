@@ -57,7 +57,7 @@ final class HbaChecks {
         HbaFile hba = new HbaFileParser(files, HbaOptions.docker(major).withSsl(ssl)).parse(hbaPath);
         for (HbaProblem p : hba.errors()) {
             out.add(Findings.of("postgres.hba-invalid", Severity.ERROR, p.file() + ":" + p.line(),
-                    "PostgreSQL would refuse to start: pg_hba.conf has an invalid line",
+                    "PostgreSQL would refuse to start: pg_hba.conf cannot be loaded",
                     p.message() + " (" + p.context() + ")",
                     "The server stops at start with FATAL: " + hba.startFailureMessage()
                             + " when any pg_hba.conf line is invalid (on reload it keeps the old rules).",
