@@ -58,7 +58,7 @@ final class ComposeChecks {
                     "The compose file has an immich-server service.", "Nothing to do."));
             if (!setup.versionKnown()) {
                 out.add(Findings.of("immich.version-unknown", Severity.INFO, "immich",
-                        "The Immich version is not pinned, so the checks assume the newest known release ("
+                        "The Immich version is not pinned, so the checks assume the newest matching release span ("
                                 + release.span() + ")",
                         "version text: " + (setup.versionText() == null ? "(none: IMMICH_VERSION unset)"
                                 : setup.versionText()),

@@ -130,6 +130,6 @@ final class ImageChecks {
 
     static String immichLabel(ImmichSetup setup, ImmichRelease release) {
         return setup.versionKnown() ? "Immich " + setup.versionText()
-                : "Immich (newest known release, " + release.span() + ")";
+                : "Immich (assumed " + release.span() + ", version not pinned)";
     }
 }

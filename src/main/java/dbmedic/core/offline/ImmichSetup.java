@@ -52,6 +52,15 @@ record ImmichSetup(ComposeService server, String versionText, Optional<ImmichRel
         boolean pinned = versionText != null && versionText.toLowerCase(Locale.ROOT).matches("v?[0-9]+\\.[0-9]+(\\.[0-9]+)?");
         Optional<ImmichRelease> release = pinned ? k.release(versionText) : Optional.empty();
         boolean known = release.isPresent();
+        if (release.isEmpty() && versionText != null && versionText.toLowerCase(Locale.ROOT).matches("v?[0-9]+")) {
+            // A major-only tag ("v1") follows that major's newest release: the last span starting in it.
+            long major = Long.parseLong(versionText.replaceAll("[^0-9]", ""));
+            for (ImmichRelease r : k.releases()) {
+                if (r.first().major() == major) {
+                    release = Optional.of(r);
+                }
+            }
+        }
         if (release.isEmpty()) {
             release = Optional.of(k.newest());
         }

@@ -207,6 +207,12 @@ class ComposeDiagnosisTest {
         assertTrue(f.evidence().contains("release"), f.evidence());
         assertFalse(d.app().versionKnown());
         assertEquals("immich", d.app().id());
+        assertTrue(f.summary().contains("v3.0.0 – v3.1.0"), f.summary());
+
+        // "v1" follows the newest 1.x release: VectorChord 0.4.3 is fine there, but not with v1.134's "<0.4".
+        Diagnosis v1 = run(folder(tmp, "major-only", DB_V1_137_0, env("v1")));
+        assertTrue(one(v1, "immich.version-unknown").summary().contains("v1.135.0 – v2.0.1"));
+        none(v1, "immich.image-out-of-range");
     }
 
     @Test
