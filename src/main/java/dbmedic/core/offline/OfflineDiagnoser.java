@@ -77,11 +77,23 @@ public final class OfflineDiagnoser {
     private List<Finding> linkedDataDirectory(ComposeFolderTarget t, ComposeService db, Optional<String> chosen,
                                               OfflineOptions o, Progress p)
             throws CancelledException {
-        String pgdata = Optional.ofNullable(db.environment().get("PGDATA")).filter(v -> !v.isBlank())
-                .orElse(OfflineOptions.DOCKER_PGDATA);
-        String source = db.bindMounts().get(pgdata);
+        String pgdata = ServerPaths.canonicalize(Optional.ofNullable(db.environment().get("PGDATA"))
+                .filter(v -> !v.isBlank()).orElse(defaultPgdata(db)));
+        // The mount may be PGDATA itself or a folder above it (18+ images mount /var/lib/postgresql).
+        String source = null;
+        String below = "";
+        for (var m : db.bindMounts().entrySet()) {
+            String target = ServerPaths.canonicalize(m.getKey());
+            if (pgdata.equals(target) || pgdata.startsWith(target + "/")) {
+                source = m.getValue();
+                below = pgdata.substring(target.length());
+            }
+        }
         if (source == null || source.startsWith("~")) {
             return List.of();
+        }
+        if (!below.isEmpty()) {
+            source = source + below;
         }
         Path host = t.folder().resolve(source).normalize();
         String where = db.label() + " mounts " + source + " at " + pgdata;
@@ -118,6 +130,13 @@ public final class OfflineDiagnoser {
         } catch (IOException | UnusableInputException e) {
             return List.of(unreadable(source, where, e.getMessage()));
         }
+    }
+
+    /** The official image's PGDATA: /var/lib/postgresql/data up to 17, /var/lib/postgresql/<major>/docker from 18. */
+    private static String defaultPgdata(ComposeService db) {
+        Optional<Integer> major = db.image() == null ? Optional.empty() : DatabaseImage.parse(db.image()).postgres();
+        return major.filter(m -> m >= 18).map(m -> "/var/lib/postgresql/" + m + "/docker")
+                .orElse(OfflineOptions.DOCKER_PGDATA);
     }
 
     private static Finding unreadable(String source, String where, String why) {

@@ -17,6 +17,6 @@
  * <p>Not modelled: the shell environment (which also feeds Compose's substitution),
  * {@code include:}/{@code extends:}/override files, env_file entries other than .env, YAML merge
  * keys, what an unknown image ships, which extension a data directory's database actually uses
- * (its catalogs are not read), and PostgreSQL 18 images' PGDATA layout for the bind-mount link.
+ * (its catalogs are not read).
  */
 package dbmedic.core.offline;

@@ -262,4 +262,18 @@ class ComposeDiagnosisTest {
         one(d, "postgres.no-hba-entry");
         one(d, "postgres.config-outside-copy");
     }
+
+    @Test
+    void postgres18LayoutIsFollowedBelowTheMount() throws Exception {
+        String db = DB_V1_137_0.replace("14-vectorchord0.4.3-pgvectors0.2.0@sha256:32324a2f41df5de9efe1af166b7008c3f55646f8d0e00d9550c16c9822366b4a",
+                "18-vectorchord0.5.3-pgvectors0.2.0").replace(":/var/lib/postgresql/data", ":/var/lib/postgresql");
+        Path dir = folder(tmp, "pg18", db, env("v2.7.5"));
+        Path data = DataDirs.create(dir, "postgres/18/docker", 18);
+        DataDirs.write(data, "pg_hba.conf", DataDirs.HBA_INITDB);
+        Diagnosis d = run(dir);
+        assertTrue(one(d, "compose.data-directory").summary().contains("./postgres/18/docker was checked too"),
+                one(d, "compose.data-directory").summary());
+        Finding hba = one(d, "postgres.no-hba-entry");
+        assertEquals("/var/lib/postgresql/18/docker/pg_hba.conf", hba.subject());
+    }
 }
