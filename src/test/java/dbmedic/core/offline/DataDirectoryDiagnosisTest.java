@@ -15,6 +15,8 @@ import dbmedic.core.target.UnusableInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataDirectoryDiagnosisTest {
@@ -24,9 +26,10 @@ class DataDirectoryDiagnosisTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void pg14IncludeChainLaterSettingWins() throws Exception {
-        Path d = DataDirs.create(tmp, "pg14", 14);
+    @ParameterizedTest
+    @ValueSource(ints = {14, 17})
+    void includeChainLaterSettingWins(int major) throws Exception {
+        Path d = DataDirs.create(tmp, "pg" + major, major);
         DataDirs.write(d, "postgresql.conf", """
                 shared_preload_libraries = 'vectors.so'   # set by the old setup
                 include_if_exists 'missing.conf'
@@ -37,7 +40,7 @@ class DataDirectoryDiagnosisTest {
         DataDirs.write(d, "tuning/conf.d/20-vchord.conf", "# migration\nshared_preload_libraries = 'vchord.so, vectors.so'\n");
         DataDirs.write(d, "tuning/conf.d/.hidden.conf", "shared_preload_libraries = 'nothing.so'\n");
         Diagnosis diag = run(d);
-        assertEquals(14, Integer.parseInt(one(diag, "postgres.data-directory").summary().replaceAll("\\D", "")));
+        assertEquals("PostgreSQL " + major + " data directory", one(diag, "postgres.data-directory").summary());
         Finding pre = one(diag, "postgres.preload");
         assertTrue(pre.evidence().startsWith("shared_preload_libraries = 'vchord.so, vectors.so' from "
                 + PGDATA + "/tuning/conf.d/20-vchord.conf line 2"), pre.evidence());
