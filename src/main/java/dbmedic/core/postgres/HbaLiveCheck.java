@@ -73,7 +73,7 @@ final class HbaLiveCheck {
                         + f.database() + " from " + clientAddress + (m.rejected() ? "." : "; the app would be refused."),
                 evidence + (file.loadable() ? "" : " (the file has errors: the server keeps its previously loaded rules)"),
                 "PostgreSQL uses the first line matching connection type, database, user and client address; "
-                        + (m.rejected() ? "that line is reject." : "none matches, so it refuses: " + m.noEntryMessage().orElse(""))
+                        + (m.rejected() ? "that line is reject." : "none matches, so it refuses: " + m.noEntryMessage().orElse("") + ".")
                         + " A data directory from pg_upgrade or initdb lacks the `host all all all " + method
                         + "` line the official Docker image adds (truenas/apps#4628).",
                 new Fix((m.rejected() ? "Put this line above the reject line" : "Add to the end of " + hbaPath)

@@ -34,8 +34,8 @@ final class PgConnector {
         p.setProperty("options", "-c statement_timeout=" + seconds * 1000L + " -c lock_timeout=" + seconds * 1000L
                 + " -c idle_in_transaction_session_timeout=" + seconds * 4000L);
         p.setProperty("ApplicationName", "DB Medic (read-only diagnosis)");
-        p.setProperty("readOnly", "true");
-        p.setProperty("readOnlyMode", "always");
+        // No readOnly property here: pgjdbc would make the session read-only before DB Medic can
+        // read the database's own default_transaction_read_only; open() does it right after.
         // No Kerberos probing: it can stall on machines with a half-configured krb5.
         p.setProperty("gssEncMode", "disable");
         sslProperties(t, p);

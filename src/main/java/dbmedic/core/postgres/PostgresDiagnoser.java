@@ -116,7 +116,10 @@ public final class PostgresDiagnoser {
                     || prediction.outcome() == StartupPrediction.Outcome.DOWNGRADE) {
                 findings.add(PreloadCheck.check(f, requiredLibraries(chosen, f, immichFacts, release)));
             }
-            findings.addAll(VectorSchemaChecks.check(f, immichFacts, release, chosen));
+            // After a fatal start-up error Immich never reaches the reindex: its findings would be noise.
+            if (!prediction.outcome().fatal()) {
+                findings.addAll(VectorSchemaChecks.check(f, immichFacts, release, chosen));
+            }
         } else if ("gpustack".equals(app)) {
             identity = new AppIdentity("gpustack", "GPUStack", gpuRevision.orElse(null), null, gpuRevision.isPresent());
             findings.add(new Finding("app.recognised", Severity.OK, "gpustack", "GPUStack (PostgreSQL) recognised.",

@@ -36,6 +36,13 @@ final class PreloadCheck {
 
     static Finding check(ServerFacts f, List<String> required) {
         ServerFacts.Setting s = f.preload();
+        if (!s.visible()) {
+            return new Finding("postgres.preload", Severity.INFO, "shared_preload_libraries",
+                    "shared_preload_libraries could not be read by role " + f.user() + ".",
+                    "pg_settings hides shared_preload_libraries from roles that are neither superuser nor members of pg_read_all_settings",
+                    "Whether " + String.join(", ", required.stream().map(r -> r + ".so").toList()) + " is preloaded stays unknown.",
+                    Fix.text("Diagnose again with a superuser URL, or ask the server's admin for SHOW shared_preload_libraries;"));
+        }
         Set<String> have = loaded(s.value());
         List<String> missing = required.stream().filter(r -> !have.contains(r)).toList();
         String evidence = "shared_preload_libraries = '" + s.value() + "' (source: " + s.source()

@@ -22,7 +22,11 @@ record ServerFacts(String serverVersion, int serverVersionNum, String database, 
 
     static final List<String> VECTOR_EXTENSIONS = List.of("vchord", "vectors", "vector");
 
+    /** {@code value} null: the role may not see this setting. */
     record Setting(String value, String source, String sourceFile, Integer sourceLine, boolean pendingRestart) {
+        boolean visible() {
+            return value != null;
+        }
     }
 
     record FileSetting(String sourceFile, Integer sourceLine, String setting, boolean applied, String error) {
@@ -48,11 +52,18 @@ record ServerFacts(String serverVersion, int serverVersionNum, String database, 
         boolean create = q.bool("SELECT has_database_privilege(current_database(), 'CREATE')");
         boolean recovery = q.bool("SELECT pg_is_in_recovery()");
 
-        Map<String, Object> pre = q.rows("SELECT setting, source, sourcefile, sourceline, pending_restart FROM pg_settings "
-                + "WHERE name = 'shared_preload_libraries'").get(0);
-        Object line = pre.get("sourceline");
-        Setting preload = new Setting(PgQuery.str(pre, "setting"), PgQuery.str(pre, "source"), PgQuery.str(pre, "sourcefile"),
-                line == null ? null : ((Number) line).intValue(), Boolean.TRUE.equals(pre.get("pending_restart")));
+        // shared_preload_libraries is superuser-only (or pg_read_all_settings): the row is hidden otherwise.
+        List<Map<String, Object>> preRows = q.rows("SELECT setting, source, sourcefile, sourceline, pending_restart FROM pg_settings "
+                + "WHERE name = 'shared_preload_libraries'");
+        Setting preload;
+        if (preRows.isEmpty()) {
+            preload = new Setting(null, null, null, null, false);
+        } else {
+            Map<String, Object> pre = preRows.get(0);
+            Object line = pre.get("sourceline");
+            preload = new Setting(PgQuery.str(pre, "setting"), PgQuery.str(pre, "source"), PgQuery.str(pre, "sourcefile"),
+                    line == null ? null : ((Number) line).intValue(), Boolean.TRUE.equals(pre.get("pending_restart")));
+        }
         List<FileSetting> fileLines = new ArrayList<>();
         if (superuser) {
             for (Map<String, Object> r : q.rows("SELECT sourcefile, sourceline, setting, applied, error FROM pg_file_settings "

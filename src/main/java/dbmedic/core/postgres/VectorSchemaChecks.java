@@ -31,7 +31,8 @@ final class VectorSchemaChecks {
     static List<Finding> check(ServerFacts f, ImmichFacts immich, ImmichRelease release, String chosen) {
         List<Finding> out = new ArrayList<>();
         List<ImmichFacts.VectorColumn> pgvectors = immich.columns().stream().filter(ImmichFacts.VectorColumn::pgvectors).toList();
-        boolean vectorsLoaded = PreloadCheck.loaded(f.preload().value()).contains("vectors");
+        // Unknown preload (role may not see it) is not reported as missing: the preload finding says it is unknown.
+        boolean vectorsLoaded = !f.preload().visible() || PreloadCheck.loaded(f.preload().value()).contains("vectors");
         if (!pgvectors.isEmpty() && chosen != null && !chosen.equals("vectors")) {
             boolean v3 = !release.supports("vectors");
             boolean canConvert = !v3 && vectorsLoaded && f.vectorExtensions().containsKey("vectors")
@@ -62,7 +63,7 @@ final class VectorSchemaChecks {
                         "smart_search.embedding",
                         canConvert ? "Immich will convert the pgvecto.rs vector columns at its next start."
                                 : "The vector columns have pgvecto.rs's type and cannot be converted as the server is set up now.",
-                        cols + "; vectors.so preloaded=" + vectorsLoaded + "; vectors installed here="
+                        cols + "; vectors.so preloaded=" + (f.preload().visible() ? vectorsLoaded : "unknown") + "; vectors installed here="
                                 + (f.vectorExtensions().containsKey("vectors") && f.vectorExtensions().get("vectors").installed()),
                         why + (canConvert ? "" : " Without it, the reindex fails with could not access file \"$libdir/vectors\"."),
                         new Fix(canConvert ? "Let Immich run until it logs \"Reindexed clip_index\" and \"Reindexed face_index\"; do not restart it meanwhile."
