@@ -61,7 +61,7 @@ class OfflineWritesNothingTest {
     }
 
     /** Relative path → "dir" or "sha256 size mtime" for every entry under {@code dir}. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
+    static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
