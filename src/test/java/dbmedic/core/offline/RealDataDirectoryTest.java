@@ -57,4 +57,16 @@ class RealDataDirectoryTest {
             assertEquals(before, OfflineWritesNothingTest.snapshot(data), "diagnosis changed the data directory");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void realStandbyCopyIsAReplica() throws Exception {
+        try (PgServer primary = PgServer.start(17)) {
+            PgServer standby = primary.standby();
+            assertEquals("t", standby.queryValue("postgres", "SELECT pg_is_in_recovery()"));
+            standby.stop();
+            Finding f = one(Diagnoses.run(standby.dataDirectory()), "postgres.replica");
+            assertEquals(Severity.WARNING, f.severity());
+            assertTrue(f.evidence().contains("primary_conninfo is set"), f.evidence());
+        }
+    }
 }
