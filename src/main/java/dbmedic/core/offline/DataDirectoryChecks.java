@@ -94,7 +94,8 @@ final class DataDirectoryChecks {
                     "shared_preload_libraries is not set: no vector library is preloaded",
                     "no shared_preload_libraries line in " + String.join(", ", c.filesRead()) + " or the command line",
                     "VectorChord (Immich v1.133+) must be preloaded; without it CREATE EXTENSION fails with: vchord "
-                            + "must be loaded via shared_preload_libraries. (immich#18432)",
+                            + "must be loaded via shared_preload_libraries. (immich#18432) Not Immich's database, or "
+                            + "Immich on pgvector? Then nothing needs preloading.",
                     "In postgresql.conf set shared_preload_libraries = 'vchord.so' ('vchord.so, vectors.so' while "
                             + "migrating from pgvecto.rs) and restart the server."));
             return Optional.of(out);
