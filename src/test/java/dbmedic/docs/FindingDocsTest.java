@@ -22,8 +22,9 @@ class FindingDocsTest {
     private static final Pattern ID = Pattern.compile("\"((?:app|sqlite|postgres|immich|compose|invokeai|gpustack)\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
     // In the packs, only "findingId" values are finding ids ("id" names an error rule).
     private static final Pattern PACK_ID = Pattern.compile("\"findingId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Set<String> NOT_IDS = Set.of("invokeai.db", "invokeai.yaml", "invokeai.json",
-            "gpustack.json", "sqlite.md", "invokeai.md", "gpustack.md", "immich.json", "immich.md", "postgres.md");
+    private static final Set<String> NOT_IDS = Set.of("compose.yaml", "compose.yml", "invokeai.db", "invokeai.yaml",
+            "invokeai.json", "gpustack.json", "sqlite.md", "invokeai.md", "gpustack.md", "immich.json", "immich.md",
+            "postgres.md");
 
     @Test
     void everyFindingIdHasADocsPageAndEveryPageAnId() throws IOException {
