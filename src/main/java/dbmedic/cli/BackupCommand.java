@@ -25,6 +25,10 @@ final class BackupCommand extends TargetCommand {
         BackupResult result;
         try {
             Target t = medic().resolve(target);
+            Integer refused = refuseUnlessRepairable(t);
+            if (refused != null) {
+                return refused;
+            }
             medic().probe(t);
             result = medic().backup(t, to, progress());
         } catch (UnusableInputException e) {

@@ -23,6 +23,11 @@ final class DiagnoseCommand extends TargetCommand {
     @Option(names = "--full-check", description = "Run PRAGMA integrity_check (slower) instead of quick_check.")
     boolean fullCheck;
 
+    @Option(names = "--client-address", paramLabel = "IP",
+            description = "PostgreSQL: the address the app connects from, for the pg_hba check"
+                    + " (default: Docker's bridge, e.g. 172.17.0.1 live, 172.18.0.3 for a compose folder).")
+    String clientAddress;
+
     @Option(names = "--report", paramLabel = "PATH",
             description = "Also save a redacted report for a support thread: PATH.md and PATH.json (PATH may be a folder).")
     Path report;
@@ -34,7 +39,7 @@ final class DiagnoseCommand extends TargetCommand {
         Diagnosis diagnosis;
         try {
             Target t = medic().resolve(target);
-            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck),
+            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck, clientAddress, ConsolePasswordPrompt.orNone()),
                     progress());
         } catch (UnusableInputException e) {
             return fail(ExitCode.UNUSABLE, "", e);

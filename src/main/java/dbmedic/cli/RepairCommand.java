@@ -51,6 +51,10 @@ final class RepairCommand extends TargetCommand {
         RepairPlan plan;
         try {
             t = medic.resolve(target);
+            Integer refused = refuseUnlessRepairable(t);
+            if (refused != null) {
+                return refused;
+            }
             diagnosis = medic.diagnose(t, new DiagnoseOptions(options.app, false), progress);
             plan = medic.plan(diagnosis);
         } catch (UnusableInputException e) {

@@ -19,7 +19,8 @@ abstract class TargetCommand implements Callable<Integer> {
     TargetOptions options;
 
     @Parameters(paramLabel = "TARGET",
-            description = "A SQLite file, an InvokeAI root folder, or a GPUStack data folder.")
+            description = "A SQLite file, an InvokeAI root or GPUStack data folder, a postgresql:// URL (Immich's DB_URL),"
+                    + " a copied PostgreSQL data directory, or an Immich compose folder.")
     String target;
 
     PrintWriter out() {
@@ -36,6 +37,20 @@ abstract class TargetCommand implements Callable<Integer> {
 
     StderrProgress progress() {
         return new StderrProgress(err(), options.json);
+    }
+
+    /** Backup, repair and verify work on SQLite files only, so far: one clear line otherwise. */
+    Integer refuseUnlessRepairable(dbmedic.core.target.Target t) {
+        if (Medic.canRepair(t)) {
+            return null;
+        }
+        err().println("dbmedic: " + Medic.NOT_REPAIRABLE + ". Run: dbmedic diagnose " + HumanOutput.quoteArg(redactedTarget()));
+        return ExitCode.UNUSABLE;
+    }
+
+    /** The TARGET as the user typed it, without a password a URL may carry. */
+    String redactedTarget() {
+        return dbmedic.core.report.Redactor.secretsOnly().redact(target);
     }
 
     /** One line on stderr and the exit code that goes with it. */

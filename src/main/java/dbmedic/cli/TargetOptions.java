@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** Options every target-taking subcommand shares. */
 public final class TargetOptions {
     @Option(names = "--app", paramLabel = "APP",
-            description = "Skip detection: invokeai or gpustack.")
+            description = "Skip detection: invokeai, gpustack or immich.")
     String app;
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")

@@ -32,6 +32,10 @@ final class VerifyCommand extends TargetCommand {
         JsonDocuments json = new JsonDocuments(null);
         try {
             Target t = medic.resolve(target);
+            Integer refused = refuseUnlessRepairable(t);
+            if (refused != null) {
+                return refused;
+            }
             medic.probe(t);
             Optional<BackupResult> found = medic.findBackup(t, backup);
             if (found.isEmpty()) {

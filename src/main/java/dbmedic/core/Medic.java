@@ -8,7 +8,16 @@ import dbmedic.core.diagnose.Diagnoser;
 import dbmedic.core.diagnose.Diagnosis;
 import dbmedic.core.explain.ErrorExplainer;
 import dbmedic.core.finding.Finding;
+import dbmedic.core.immich.ImmichKnowledge;
 import dbmedic.core.knowledge.PackRegistry;
+import dbmedic.core.offline.ComposeFolderTarget;
+import dbmedic.core.offline.DataDirectoryTarget;
+import dbmedic.core.offline.OfflineDiagnoser;
+import dbmedic.core.offline.OfflineFolders;
+import dbmedic.core.offline.OfflineOptions;
+import dbmedic.core.postgres.PostgresDiagnoser;
+import dbmedic.core.postgres.PostgresOptions;
+import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.plan.RepairFailedException;
 import dbmedic.core.plan.RepairPlan;
 import dbmedic.core.plan.SqlitePlanExecutor;
@@ -33,6 +42,7 @@ public final class Medic {
     private final PackRegistry packs;
     private final Diagnoser diagnoser;
     private final ErrorExplainer explainer;
+    private final ImmichKnowledge immich = ImmichKnowledge.load();
 
     public Medic() {
         this(PackRegistry.load());
@@ -48,8 +58,43 @@ public final class Medic {
         return packs;
     }
 
+    /**
+     * A {@code postgresql://} URL → a live PostgreSQL target; a path → a SQLite file or app
+     * folder, else an offline folder (a copied data directory, an Immich compose folder).
+     */
     public Target resolve(String spec) throws UnusableInputException {
-        return TargetResolver.resolve(spec);
+        String s = spec == null ? "" : spec.strip();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+            return PostgresTarget.parse(s);
+        }
+        try {
+            return TargetResolver.resolve(spec);
+        } catch (UnusableInputException notSqlite) {
+            Path folder = folderOrNull(s);
+            if (folder == null) {
+                throw notSqlite;
+            }
+            java.util.Optional<Target> offline = OfflineFolders.detect(folder);
+            if (offline.isPresent()) {
+                return offline.get();
+            }
+            if (notSqlite.getMessage().contains("holds no database")) {
+                throw new UnusableInputException(dbmedic.core.target.PathText.of(folder) + " holds nothing DB Medic knows:"
+                        + " no InvokeAI or GPUStack database (databases/invokeai.db, invokeai.db, database.db), no"
+                        + " PostgreSQL data directory (PG_VERSION) and no compose file (compose.yaml, docker-compose.yml)");
+            }
+            throw notSqlite;
+        }
+    }
+
+    private static Path folderOrNull(String spec) {
+        try {
+            Path p = Path.of(spec);
+            return java.nio.file.Files.isDirectory(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -57,18 +102,42 @@ public final class Medic {
      * (header, size); one clear line otherwise.
      */
     public void probe(Target target) throws UnusableInputException {
-        SqliteTarget t = sqlite(target);
+        if (!(target instanceof SqliteTarget t)) {
+            return; // PostgreSQL and offline targets are checked when they are diagnosed
+        }
         long wal = t.wal().toFile().length();
         dbmedic.core.sqlite.SqliteFileProbe.probe(t.database(), wal > 0);
     }
 
     public Diagnosis diagnose(Target target, DiagnoseOptions options, Progress progress)
             throws UnusableInputException, CancelledException {
+        if (target instanceof PostgresTarget pg) {
+            PostgresOptions pgOptions = PostgresOptions.defaults()
+                    .withClientAddress(options.clientAddress())
+                    .withApp(options.appOverride())
+                    .withPasswordPrompt(options.passwordPrompt());
+            return new PostgresDiagnoser(immich).diagnose(pg, pgOptions, progress);
+        }
+        if (target instanceof ComposeFolderTarget || target instanceof DataDirectoryTarget) {
+            OfflineOptions offline = OfflineOptions.defaults();
+            if (options.clientAddress() != null) {
+                offline = offline.withClient(options.clientAddress(), offline.database(), offline.user());
+            }
+            return new OfflineDiagnoser(immich).diagnose(target, offline, progress);
+        }
         return diagnoser.diagnose(target, options, progress);
+    }
+
+    /** True for targets DB Medic can back up and repair (SQLite files); PostgreSQL is diagnosed only, so far. */
+    public static boolean canRepair(Target target) {
+        return target instanceof SqliteTarget;
     }
 
     public BackupResult backup(Target target, Path directory, Progress progress)
             throws BackupFailedException, CancelledException {
+        if (!canRepair(target)) {
+            throw new BackupFailedException(NOT_REPAIRABLE);
+        }
         try {
             probe(target);
         } catch (UnusableInputException e) {
@@ -78,6 +147,9 @@ public final class Medic {
     }
 
     public RepairPlan plan(Diagnosis diagnosis) throws UnusableInputException {
+        if (!canRepair(diagnosis.target())) {
+            throw new UnusableInputException(NOT_REPAIRABLE);
+        }
         return SqliteRepairPlanner.plan(sqlite(diagnosis.target()), diagnosis);
     }
 
@@ -96,6 +168,9 @@ public final class Medic {
      * null for the newest DB Medic backup beside the database.
      */
     public java.util.Optional<BackupResult> findBackup(Target target, Path fileOrDir) throws UnusableInputException {
+        if (!canRepair(target)) {
+            throw new UnusableInputException(NOT_REPAIRABLE);
+        }
         return dbmedic.core.backup.BackupLocator.find(sqlite(target), fileOrDir);
     }
 
@@ -107,6 +182,10 @@ public final class Medic {
         if (target instanceof SqliteTarget s) {
             return s;
         }
-        throw new IllegalArgumentException("Only SQLite targets can be backed up or repaired so far: " + target.displayName());
+        throw new IllegalArgumentException(NOT_REPAIRABLE);
     }
+
+    /** Why a PostgreSQL or offline target stops after the diagnosis. */
+    public static final String NOT_REPAIRABLE = "DB Medic diagnoses PostgreSQL databases and offline folders;"
+            + " backing them up and migrating them is not built yet (use the fixes the diagnosis shows)";
 }

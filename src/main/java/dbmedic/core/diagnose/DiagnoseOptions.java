@@ -1,10 +1,22 @@
 package dbmedic.core.diagnose;
 
+import dbmedic.core.postgres.PasswordPrompt;
+
 /**
- * {@code appOverride}: "invokeai"/"gpustack" to skip detection, or null.
- * {@code fullIntegrityCheck}: run {@code PRAGMA integrity_check} (O(N log N)) instead of
- * {@code quick_check}.
+ * How to diagnose, whatever the target.
+ *
+ * @param appOverride        "invokeai", "gpustack", "immich" to skip detection, or null
+ * @param fullIntegrityCheck SQLite: run {@code PRAGMA integrity_check} (O(N log N)) instead of
+ *                           {@code quick_check}
+ * @param clientAddress      PostgreSQL: the address the app connects from, for the pg_hba
+ *                           simulation; null for each engine's Docker default
+ * @param passwordPrompt     PostgreSQL: asked when no other source has a password; null: never ask
  */
-public record DiagnoseOptions(String appOverride, boolean fullIntegrityCheck) {
+public record DiagnoseOptions(String appOverride, boolean fullIntegrityCheck, String clientAddress,
+                              PasswordPrompt passwordPrompt) {
     public static final DiagnoseOptions DEFAULT = new DiagnoseOptions(null, false);
+
+    public DiagnoseOptions(String appOverride, boolean fullIntegrityCheck) {
+        this(appOverride, fullIntegrityCheck, null, null);
+    }
 }
