@@ -56,6 +56,24 @@ class ScramAndStandbyTest {
     }
 
     @Test
+    void rewrittenHbaTakesEffectAtReload() throws SQLException {
+        primary.writeHba("local all all scram-sha-256\n"
+                + "host all postgres 127.0.0.1/32 scram-sha-256\n"
+                + "host all postgres ::1/128 scram-sha-256\n");
+        try {
+            primary.reloadConfiguration();
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> primary.connection("postgres", PgServer.NORMAL_ROLE, PgServer.NORMAL_PASSWORD).close());
+            assertTrue(refused.getMessage().contains("no pg_hba.conf entry for host"), refused.getMessage());
+            assertEquals("28000", refused.getSQLState());
+        } finally {
+            primary.writeHba(PgServer.SCRAM_HBA);
+            primary.reloadConfiguration();
+        }
+        primary.connection("postgres", PgServer.NORMAL_ROLE, PgServer.NORMAL_PASSWORD).close();
+    }
+
+    @Test
     void standbyIsInRecoveryAndReadOnlyWithThePrimarysData() {
         assertEquals("true", standby.queryValue("postgres", "SELECT pg_is_in_recovery()::text"));
         assertEquals("on", standby.queryValue("postgres", "SHOW transaction_read_only"));
