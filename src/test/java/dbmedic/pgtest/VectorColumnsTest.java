@@ -135,6 +135,19 @@ class VectorColumnsTest {
     }
 
     @Test
+    void pgvectorChecksTheDimensionLikeTheRealOne() {
+        pg.createDatabase("dimensions", PgServer.SUPERUSER);
+        pg.execute("dimensions", "CREATE EXTENSION vector", "CREATE TABLE t (e vector(4))", "INSERT INTO t VALUES ('{1,2,3,4}')");
+        IllegalStateException tooShort = assertThrows(IllegalStateException.class,
+                () -> pg.execute("dimensions", "INSERT INTO t VALUES ('{1,2,3}')"));
+        assertTrue(tooShort.getMessage().contains("expected 4 dimensions, not 3"), tooShort.getMessage());
+        IllegalStateException otherModel = assertThrows(IllegalStateException.class,
+                () -> pg.execute("dimensions", "ALTER TABLE t ALTER COLUMN e SET DATA TYPE vector(8)"));
+        assertTrue(otherModel.getMessage().contains("expected 8 dimensions, not 4"), otherModel.getMessage());
+        assertEquals("{1,2,3,4}", pg.queryValue("dimensions", "SELECT e::text FROM t"));
+    }
+
+    @Test
     void extensionsInstallPerDatabase() {
         pg.createDatabase("wrong_place", PgServer.SUPERUSER);
         pg.execute("wrong_place", "CREATE EXTENSION vchord CASCADE", "ALTER EXTENSION vchord UPDATE TO '0.4.3'");
