@@ -35,6 +35,18 @@ CREATE FUNCTION array_to_vector(real[]) RETURNS vector
 CREATE CAST (vector AS real[]) WITH FUNCTION vector_to_float4(vector) AS ASSIGNMENT;
 CREATE CAST (real[] AS vector) WITH FUNCTION array_to_vector(real[]) AS ASSIGNMENT;
 
+-- vector(N) holds exactly N values, with pgvector's message (its typmod check, as a length cast).
+CREATE FUNCTION vector(vector, integer, boolean) RETURNS vector LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $body$
+BEGIN
+    IF $2 > 0 AND coalesce(array_length($1::real[], 1), 0) <> $2 THEN
+        RAISE EXCEPTION USING ERRCODE = 'data_exception',
+            MESSAGE = format('expected %s dimensions, not %s', $2, coalesce(array_length($1::real[], 1), 0));
+    END IF;
+    RETURN $1;
+END
+$body$;
+CREATE CAST (vector AS vector) WITH FUNCTION vector(vector, integer, boolean) AS IMPLICIT;
+
 CREATE FUNCTION vector_eq(vector, vector) RETURNS boolean
     AS 'array_eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION vector_hash(vector) RETURNS integer

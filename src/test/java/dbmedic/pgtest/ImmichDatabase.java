@@ -309,7 +309,7 @@ public final class ImmichDatabase {
 
         /** Deterministic values in [-1, 1], different per row i and per dimension. */
         private static String embedding(int dimension) {
-            return "(SELECT array_agg(((i * 7919 + d * 104729) % 2001 - 1000)::real / 1000 ORDER BY d)"
+            return "(SELECT array_agg((((i * 7919 + d * 104729) % 2001 - 1000) / 1000.0)::real ORDER BY d)"
                     + " FROM generate_series(1, " + dimension + ") d)";
         }
 

