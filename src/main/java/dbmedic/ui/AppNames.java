@@ -12,6 +12,7 @@ public final class AppNames {
         return switch (id) {
             case "invokeai" -> "InvokeAI";
             case "gpustack" -> "GPUStack";
+            case "immich" -> "Immich";
             default -> id;
         };
     }

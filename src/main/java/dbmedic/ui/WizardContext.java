@@ -29,6 +29,8 @@ public final class WizardContext {
     /** The text of the Connect field: what the user typed, browsed, dropped, or the demo. */
     public final StringProperty targetText = new SimpleStringProperty("");
     public final ObjectProperty<Target> target = new SimpleObjectProperty<>();
+    /** PostgreSQL: where the app connects from, for the pg_hba check; blank = the engine's Docker default. */
+    public final StringProperty clientAddress = new SimpleStringProperty("");
     public final ObjectProperty<Diagnosis> diagnosis = new SimpleObjectProperty<>();
     public final ObjectProperty<BackupResult> backup = new SimpleObjectProperty<>();
     public final ObjectProperty<RepairPlan> plan = new SimpleObjectProperty<>();

@@ -47,8 +47,9 @@ public final class ConnectStep extends Step {
         view.getStyleClass().add("step-view");
         Label intro = Widgets.wrapped("Choose the SQLite database file, or the app's folder (an InvokeAI root, "
                 + "a GPUStack data folder). You can also drop it anywhere on this window. "
-                + "Diagnosis only reads it.");
-        Label label = new Label("_Database file or folder");
+                + "For Immich, paste its DB_URL (postgresql://user:password@host:5432/immich), or choose a copied "
+                + "PostgreSQL data folder or the folder with Immich's docker-compose.yml. Diagnosis only reads.");
+        Label label = new Label("_Database file, folder or PostgreSQL URL");
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         field.setId("targetField");
@@ -64,13 +65,37 @@ public final class ConnectStep extends Step {
         status.setId("resolveStatus");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status);
+        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, clientBox());
 
         settle.setOnFinished(e -> resolve());
         ctx.targetText.addListener((o, a, b) -> {
             setValid(false);
             settle.playFromStart();
         });
+    }
+
+    /** PostgreSQL only: the address the app connects from, for the pg_hba check. */
+    private Node clientBox() {
+        Label question = new Label("Where does _Immich run? (the address PostgreSQL sees it connect from)");
+        question.setMnemonicParsing(true);
+        javafx.scene.control.ComboBox<String> address = new javafx.scene.control.ComboBox<>();
+        address.setId("clientAddress");
+        address.setEditable(true);
+        address.getItems().addAll("172.18.0.3", "172.17.0.1", "127.0.0.1");
+        address.setPromptText("Docker's default (172.18.0.3 for a compose project, 172.17.0.1 for the bridge)");
+        address.setPrefWidth(420);
+        address.getEditor().textProperty().bindBidirectional(ctx.clientAddress);
+        question.setLabelFor(address);
+        Label hint = Widgets.wrapped("In the same compose project as the database: its container address (172.18.0.x by"
+                + " default). Through a published port on the same machine: 127.0.0.1 or the Docker bridge gateway.",
+                "text-muted");
+        VBox box = new VBox(6, question, address, hint);
+        box.setId("clientBox");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> ctx.target.get() != null && !(ctx.target.get() instanceof SqliteTarget), ctx.target));
+        box.managedProperty().bind(box.visibleProperty());
+        ctx.clientAddress.addListener((o, a, b) -> ctx.diagnosis.set(null));
+        return box;
     }
 
     private void browseFile() {
@@ -157,6 +182,16 @@ public final class ConnectStep extends Step {
                 return "✔ " + what + " folder → " + given.relativize(db) + "   (" + db + ")";
             }
             return "✔ " + what + " database file → " + db;
+        }
+        if (target instanceof dbmedic.core.postgres.PostgresTarget) {
+            return "✔ PostgreSQL server → " + target.displayName()
+                    + "   (diagnosis only; DB Medic asks for the password if the URL has none)";
+        }
+        if (target instanceof dbmedic.core.offline.ComposeFolderTarget) {
+            return "✔ Compose folder → " + target.displayName() + "   (read offline; nothing is run)";
+        }
+        if (target instanceof dbmedic.core.offline.DataDirectoryTarget) {
+            return "✔ PostgreSQL data directory → " + target.displayName() + "   (read offline; nothing is run)";
         }
         return "✔ " + target.displayName();
     }

@@ -39,7 +39,8 @@ public final class DiagnoseStep extends Step {
         view.getChildren().addAll(verdict, readOnly,
                 new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null)), findings);
         ctx.diagnosis.addListener((o, a, d) -> {
-            setValid(d != null);
+            // Backup and repair exist for SQLite only: a PostgreSQL diagnosis is where the flow ends.
+            setValid(d != null && dbmedic.core.Medic.canRepair(d.target()));
             if (d == null) {
                 verdict.setText("");
                 findings.getChildren().clear();
@@ -49,7 +50,10 @@ public final class DiagnoseStep extends Step {
 
     private void run() {
         Target target = ctx.target.get();
-        DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false);
+        String client = ctx.clientAddress.get() == null || ctx.clientAddress.get().isBlank() ? null
+                : ctx.clientAddress.get().strip();
+        DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false, client,
+                new dbmedic.ui.connect.FxPasswordPrompt(host.window()));
         verdict.setText("Diagnosing…");
         host.run("Diagnosing", p -> ctx.medic().diagnose(target, options, p), this::show,
                 e -> {
@@ -66,6 +70,10 @@ public final class DiagnoseStep extends Step {
         verdict.setText(app + (d.hasProblems() ? "problems found — " : "healthy — ")
                 + FindingList.tally(d.findings()) + "."
                 + (d.repairable().isEmpty() ? "" : " " + d.repairable().size() + " can be repaired after a backup."));
+        if (!dbmedic.core.Medic.canRepair(d.target())) {
+            verdict.setText(verdict.getText() + " DB Medic diagnoses PostgreSQL only, so far: apply the fixes below"
+                    + " by hand, after a backup (pg_dump).");
+        }
         findings.show(d.findings());
     }
 
