@@ -38,7 +38,9 @@ class WizardImmichComposeTest {
     void start(Stage stage) {
         Theme.apply(false);
         ctx = new WizardContext(new Medic(), page -> null, null);
-        shell = WizardWindow.open(stage, ctx, p -> p);
+        shell = WizardWindow.open(stage, ctx, p -> {
+            throw new IllegalStateException("this test does not use the demo");
+        });
     }
 
     @Test
