@@ -82,8 +82,8 @@ public final class ConnectStep extends Step {
         address.setId("clientAddress");
         address.setEditable(true);
         address.getItems().addAll("172.18.0.3", "172.17.0.1", "127.0.0.1");
-        address.setPromptText("Docker's default (172.18.0.3 for a compose project, 172.17.0.1 for the bridge)");
-        address.setPrefWidth(420);
+        address.setPromptText("Docker's default address");
+        address.setPrefWidth(320);
         address.getEditor().textProperty().bindBidirectional(ctx.clientAddress);
         question.setLabelFor(address);
         Label hint = Widgets.wrapped("In the same compose project as the database: its container address (172.18.0.x by"
