@@ -112,11 +112,7 @@ public final class Medic {
     public Diagnosis diagnose(Target target, DiagnoseOptions options, Progress progress)
             throws UnusableInputException, CancelledException {
         if (target instanceof PostgresTarget pg) {
-            PostgresOptions pgOptions = PostgresOptions.defaults()
-                    .withClientAddress(options.clientAddress())
-                    .withApp(options.appOverride())
-                    .withPasswordPrompt(options.passwordPrompt());
-            return new PostgresDiagnoser(immich).diagnose(pg, pgOptions, progress);
+            return new PostgresDiagnoser(immich).diagnose(pg, postgresOptions(options), progress);
         }
         if (target instanceof ComposeFolderTarget || target instanceof DataDirectoryTarget) {
             OfflineOptions offline = OfflineOptions.defaults();
@@ -126,6 +122,26 @@ public final class Medic {
             return new OfflineDiagnoser(immich).diagnose(target, offline, progress);
         }
         return diagnoser.diagnose(target, options, progress);
+    }
+
+    /**
+     * Connects to a PostgreSQL target the way the diagnosis will and answers in one line;
+     * other targets need no connection.
+     */
+    public PostgresDiagnoser.ConnectionTest testConnection(Target target, DiagnoseOptions options)
+            throws UnusableInputException {
+        if (!(target instanceof PostgresTarget pg)) {
+            return new PostgresDiagnoser.ConnectionTest(true, "Nothing to connect to: " + target.displayName()
+                    + " is read from disk");
+        }
+        return new PostgresDiagnoser(immich).testConnection(pg, postgresOptions(options));
+    }
+
+    private static PostgresOptions postgresOptions(DiagnoseOptions options) {
+        return PostgresOptions.defaults()
+                .withClientAddress(options.clientAddress())
+                .withApp(options.appOverride())
+                .withPasswordPrompt(options.passwordPrompt());
     }
 
     /** True for targets DB Medic can back up and repair (SQLite files); PostgreSQL is diagnosed only, so far. */

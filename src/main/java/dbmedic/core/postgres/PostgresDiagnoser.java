@@ -44,35 +44,55 @@ public final class PostgresDiagnoser {
         PasswordSources sources = new PasswordSources();
         List<Finding> findings = new ArrayList<>();
         p.message("Connecting to " + target.host() + ":" + target.port() + "/" + target.database());
-        Optional<PasswordSources.Credential> credential = sources.first(target, options);
-        PgConnector.Opened opened = null;
+        Connected connected = connect(target, options, sources, findings);
         try {
-            try {
-                opened = PgConnector.open(target, options, credential.map(PasswordSources.Credential::password).orElse(null));
-            } catch (SQLException e) {
-                if (ConnectFailures.passwordMissing(e) && credential.isEmpty()) {
-                    credential = sources.prompt(target, options);
-                    if (credential.isPresent()) {
-                        try {
-                            opened = PgConnector.open(target, options, credential.get().password());
-                        } catch (SQLException again) {
-                            e = again;
-                        }
-                    }
-                }
-                if (opened == null) {
-                    findings.add(ConnectFailures.toFinding(e, target, credential.map(PasswordSources.Credential::origin).orElse(null)));
-                    notes(sources, findings);
-                    return new Diagnosis(target, override(options), findings, Instant.now());
-                }
-            }
             notes(sources, findings);
+            if (connected.opened() == null) {
+                return new Diagnosis(target, override(options), findings, Instant.now());
+            }
             p.checkCancelled();
-            return run(target, options, opened.connection(), opened, credential.map(PasswordSources.Credential::password).orElse(null),
-                    findings, p);
+            return run(target, options, connected.opened().connection(), connected.opened(),
+                    connected.credential().map(PasswordSources.Credential::password).orElse(null), findings, p);
         } catch (SQLException e) {
             throw new UnusableInputException("Reading " + target.displayName() + " failed: " + ConnectFailures.serverText(e), e);
         } finally {
+            connected.close();
+        }
+    }
+
+    /**
+     * The wizard's "Test" button: connects as the diagnosis would and says in one line what
+     * happened ("Connected: PostgreSQL 17.2 …", or the refusal in plain words). Reads nothing else.
+     */
+    public ConnectionTest testConnection(PostgresTarget target, PostgresOptions options) throws UnusableInputException {
+        List<Finding> findings = new ArrayList<>();
+        Connected connected = connect(target, options, new PasswordSources(), findings);
+        try {
+            if (connected.opened() == null) {
+                Finding f = findings.get(0);
+                return new ConnectionTest(false, f.summary());
+            }
+            try (var st = connected.opened().connection().createStatement();
+                 var rs = st.executeQuery("SELECT current_setting('server_version'), current_user, current_database()")) {
+                rs.next();
+                return new ConnectionTest(true, "Connected: PostgreSQL " + rs.getString(1) + ", database "
+                        + rs.getString(3) + ", user " + rs.getString(2) + " (read-only session)");
+            } catch (SQLException e) {
+                return new ConnectionTest(false, "Connected, but the server refused a simple query: "
+                        + ConnectFailures.serverText(e));
+            }
+        } finally {
+            connected.close();
+        }
+    }
+
+    /** The Test button's answer: {@code ok} and one line for the user. */
+    public record ConnectionTest(boolean ok, String message) {
+    }
+
+    /** An open read-only session (or null with the refusal as a finding) and the password used. */
+    private record Connected(PgConnector.Opened opened, Optional<PasswordSources.Credential> credential) {
+        void close() {
             if (opened != null) {
                 try {
                     opened.connection().close();
@@ -81,6 +101,29 @@ public final class PostgresDiagnoser {
                 }
             }
             credential.ifPresent(PasswordSources.Credential::clear);
+        }
+    }
+
+    /** Password from the URL, PGPASSWORD, the password file, then (if the server asks) the prompt. */
+    private static Connected connect(PostgresTarget target, PostgresOptions options, PasswordSources sources,
+                                     List<Finding> findings) throws UnusableInputException {
+        Optional<PasswordSources.Credential> credential = sources.first(target, options);
+        try {
+            return new Connected(PgConnector.open(target, options,
+                    credential.map(PasswordSources.Credential::password).orElse(null)), credential);
+        } catch (SQLException e) {
+            if (ConnectFailures.passwordMissing(e) && credential.isEmpty()) {
+                credential = sources.prompt(target, options);
+                if (credential.isPresent()) {
+                    try {
+                        return new Connected(PgConnector.open(target, options, credential.get().password()), credential);
+                    } catch (SQLException again) {
+                        e = again;
+                    }
+                }
+            }
+            findings.add(ConnectFailures.toFinding(e, target, credential.map(PasswordSources.Credential::origin).orElse(null)));
+            return new Connected(null, credential);
         }
     }
 

@@ -32,6 +32,7 @@ public final class ConnectStep extends Step {
     private final VBox view = new VBox(14);
     private final TextField field = new TextField();
     private final Label status = new Label();
+    private final Label testResult = new Label();
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private StepHost host;
     /** The text whose resolution is in flight or done; stale answers are dropped. */
@@ -89,13 +90,44 @@ public final class ConnectStep extends Step {
         Label hint = Widgets.wrapped("In the same compose project as the database: its container address (172.18.0.x by"
                 + " default). Through a published port on the same machine: 127.0.0.1 or the Docker bridge gateway.",
                 "text-muted");
-        VBox box = new VBox(6, question, address, hint);
+        Button test = new Button("_Test connection");
+        test.setId("testConnection");
+        test.setMnemonicParsing(true);
+        test.setOnAction(e -> testConnection());
+        test.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> ctx.target.get() instanceof dbmedic.core.postgres.PostgresTarget, ctx.target));
+        test.managedProperty().bind(test.visibleProperty());
+        testResult.setId("testResult");
+        testResult.setWrapText(true);
+        VBox box = new VBox(6, question, address, hint, new HBox(10, test), testResult);
         box.setId("clientBox");
         box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> ctx.target.get() != null && !(ctx.target.get() instanceof SqliteTarget), ctx.target));
         box.managedProperty().bind(box.visibleProperty());
         ctx.clientAddress.addListener((o, a, b) -> ctx.diagnosis.set(null));
         return box;
+    }
+
+    /** Connects as the diagnosis will (fresh from the field, so a URL password is used again) and says how it went. */
+    private void testConnection() {
+        String spec = field.getText() == null ? "" : field.getText().strip();
+        testResult.setText("Connecting…");
+        testResult.getStyleClass().removeAll("resolve-error", "resolve-ok");
+        dbmedic.core.diagnose.DiagnoseOptions options = new dbmedic.core.diagnose.DiagnoseOptions(ctx.app.get(), false,
+                blankToNull(ctx.clientAddress.get()), new FxPasswordPrompt(host.window()));
+        host.run("Testing the connection", p -> ctx.medic().testConnection(ctx.medic().resolve(spec), options),
+                result -> {
+                    testResult.setText((result.ok() ? "✔ " : "✖ ") + result.message());
+                    testResult.getStyleClass().add(result.ok() ? "resolve-ok" : "resolve-error");
+                },
+                error -> {
+                    testResult.setText("✖ " + ErrorMessages.oneLine(error));
+                    testResult.getStyleClass().add("resolve-error");
+                });
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private void browseFile() {

@@ -50,12 +50,14 @@ public final class DiagnoseStep extends Step {
 
     private void run() {
         Target target = ctx.target.get();
-        String client = ctx.clientAddress.get() == null || ctx.clientAddress.get().isBlank() ? null
-                : ctx.clientAddress.get().strip();
+        String client = dbmedic.ui.connect.ConnectStep.blankToNull(ctx.clientAddress.get());
+        String spec = ctx.targetText.get();
         DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false, client,
                 new dbmedic.ui.connect.FxPasswordPrompt(host.window()));
         verdict.setText("Diagnosing…");
-        host.run("Diagnosing", p -> ctx.medic().diagnose(target, options, p), this::show,
+        // A PostgreSQL URL's password is handed over once: resolve the field again for each run.
+        host.run("Diagnosing", p -> ctx.medic().diagnose(target instanceof dbmedic.core.postgres.PostgresTarget
+                        ? ctx.medic().resolve(spec) : target, options, p), this::show,
                 e -> {
                     verdict.setText("The diagnosis did not finish.");
                     host.showError(dbmedic.ui.shell.ErrorMessages.oneLine(e));
