@@ -39,23 +39,33 @@ import java.util.List;
  * {@link #repair}, which refuses without a verified backup.
  */
 public final class Medic {
-    private final PackRegistry packs;
-    private final Diagnoser diagnoser;
-    private final ErrorExplainer explainer;
+    // The SQLite packs are loaded on first use: a PostgreSQL diagnosis does not need them.
+    private final java.util.function.Supplier<PackRegistry> packSource;
+    private PackRegistry packs;
+    private Diagnoser diagnoser;
+    private ErrorExplainer explainer;
     private final ImmichKnowledge immich = ImmichKnowledge.load();
 
     public Medic() {
-        this(PackRegistry.load());
+        this.packSource = PackRegistry::load;
     }
 
     public Medic(PackRegistry packs) {
-        this.packs = packs;
-        this.diagnoser = new Diagnoser(packs);
-        this.explainer = new ErrorExplainer(packs);
+        this.packSource = () -> packs;
     }
 
-    public PackRegistry packs() {
+    public synchronized PackRegistry packs() {
+        if (packs == null) {
+            packs = packSource.get();
+            diagnoser = new Diagnoser(packs);
+            explainer = new ErrorExplainer(packs);
+        }
         return packs;
+    }
+
+    private Diagnoser diagnoser() {
+        packs();
+        return diagnoser;
     }
 
     /**
@@ -121,7 +131,7 @@ public final class Medic {
             }
             return new OfflineDiagnoser(immich).diagnose(target, offline, progress);
         }
-        return diagnoser.diagnose(target, options, progress);
+        return diagnoser().diagnose(target, options, progress);
     }
 
     /**
@@ -176,7 +186,7 @@ public final class Medic {
 
     public VerifyResult verify(Target target, BackupResult backup, RepairPlan plan, Progress progress)
             throws CancelledException {
-        return SqliteVerifier.verify(sqlite(target), backup, plan, diagnoser, progress);
+        return SqliteVerifier.verify(sqlite(target), backup, plan, diagnoser(), progress);
     }
 
     /**
@@ -191,6 +201,7 @@ public final class Medic {
     }
 
     public List<Finding> explain(String text) {
+        packs();
         return explainer.explain(text);
     }
 
