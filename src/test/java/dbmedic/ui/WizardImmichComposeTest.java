@@ -67,7 +67,9 @@ class WizardImmichComposeTest {
 
         robot.clickOn("#next");
         assertEquals("diagnose", shell.current().key());
-        waitUntil(() -> ctx.diagnosis.get() != null);
+        // The cards are built right after the diagnosis is set: wait for all of them.
+        waitUntil(() -> ctx.diagnosis.get() != null && robot.lookup("#findings .finding-card").queryAll().size()
+                == ctx.diagnosis.get().findings().size());
         List<String> shown = new ArrayList<>();
         for (Node card : robot.lookup("#findings .finding-card").queryAll()) {
             Finding f = (Finding) card.getProperties().get(Finding.class);

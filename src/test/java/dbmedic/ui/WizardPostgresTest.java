@@ -75,7 +75,9 @@ class WizardPostgresTest {
 
         robot.clickOn("#next");
         assertEquals("diagnose", shell.current().key());
-        waitUntil(() -> ctx.diagnosis.get() != null);
+        // The cards are built right after the diagnosis is set: wait for all of them.
+        waitUntil(() -> ctx.diagnosis.get() != null && robot.lookup("#findings .finding-card").queryAll().size()
+                == ctx.diagnosis.get().findings().size());
         List<String> ids = new ArrayList<>();
         for (Node card : robot.lookup("#findings .finding-card").queryAll()) {
             ids.add(((Finding) card.getProperties().get(Finding.class)).id());
