@@ -23,6 +23,11 @@ final class DiagnoseCommand extends TargetCommand {
     @Option(names = "--full-check", description = "Run PRAGMA integrity_check (slower) instead of quick_check.")
     boolean fullCheck;
 
+    @Option(names = "--scan", negatable = true,
+            description = "Read every page (quick_check, foreign_key_check) whatever the size."
+                    + " Default: only for databases up to 256 MiB, so a large file is diagnosed from its schema.")
+    Boolean scan;
+
     @Option(names = "--client-address", paramLabel = "IP",
             description = "PostgreSQL: the address the app connects from, for the pg_hba check"
                     + " (default: Docker's bridge, e.g. 172.17.0.1 live, 172.18.0.3 for a compose folder).")
@@ -39,7 +44,7 @@ final class DiagnoseCommand extends TargetCommand {
         Diagnosis diagnosis;
         try {
             Target t = medic().resolve(target);
-            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck, clientAddress, ConsolePasswordPrompt.orNone()),
+            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck, clientAddress, ConsolePasswordPrompt.orNone(), scan),
                     progress());
         } catch (UnusableInputException e) {
             return fail(ExitCode.UNUSABLE, "", e);

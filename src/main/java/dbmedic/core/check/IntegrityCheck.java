@@ -24,6 +24,10 @@ public final class IntegrityCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws SQLException {
+        long bytes = context.header().fileSize();
+        if (!context.options().scans(bytes)) {
+            return List.of(scanSkipped(bytes));
+        }
         String pragma = context.options().fullIntegrityCheck() ? "integrity_check" : "quick_check";
         List<String> rows = new ArrayList<>();
         String stoppedBy = null;
@@ -55,6 +59,22 @@ public final class IntegrityCheck implements Check {
         return List.of(damaged(pragma, "PRAGMA " + pragma + " reported: " + shown(rows), rows.size(),
                 context.app().identity().id()));
     }
+
+    /** The integrity and foreign-key scans read every page: on a large file they are asked for, not assumed. */
+    static Finding scanSkipped(long bytes) {
+        String size = String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1_000_000.0);
+        return new Finding(SCAN_SKIPPED_ID, Severity.INFO, "quick_check",
+                "The integrity and foreign-key scans were not run on this " + size + " database",
+                "The file holds " + bytes + " bytes; page-reading checks run by default up to "
+                        + (dbmedic.core.diagnose.DiagnoseOptions.AUTO_SCAN_LIMIT_BYTES >> 20) + " MiB",
+                "PRAGMA quick_check and foreign_key_check read every page, so on a large file they take time in"
+                        + " proportion to its size; the schema checks above do not. A backup made by DB Medic runs"
+                        + " integrity_check on its copy anyway, so a repair never starts from a damaged file.",
+                Fix.text("To scan the whole file: dbmedic diagnose PATH --scan (or --full-check for"
+                        + " integrity_check)."));
+    }
+
+    public static final String SCAN_SKIPPED_ID = "sqlite.scan-skipped";
 
     private static String shown(List<String> rows) {
         String first = String.join("; ", rows.subList(0, Math.min(SHOWN, rows.size())));
