@@ -1,0 +1,86 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Copies the shaded jar for one installer: without the classes of the given jars (JavaFX,
+ * which lives in the jlinked runtime instead) and with sqlite-jdbc's native library for this
+ * OS and CPU only (the shaded jar carries about twenty).
+ *
+ * <p>Run with the shaded jar on the class path so sqlite-jdbc itself names this platform:
+ * {@code java -cp dbmedic.jar SlimJar.java IN OUT [--without JAR]...}
+ */
+public final class SlimJar {
+    private static final String SQLITE_NATIVE = "org/sqlite/native/";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: SlimJar IN OUT [--without JAR]...");
+            System.exit(2);
+        }
+        Path in = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        Set<String> without = new HashSet<>();
+        for (int i = 2; i < args.length; i += 2) {
+            if (!args[i].equals("--without") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            without.addAll(entryNames(Path.of(args[i + 1])));
+        }
+        String keepNative = SQLITE_NATIVE + platformFolder() + "/";
+        int kept = 0;
+        int dropped = 0;
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (ZipFile zip = new ZipFile(in.toFile());
+             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (drop(e.getName(), without, keepNative)) {
+                    dropped++;
+                    continue;
+                }
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTime(e.getTime());
+                zout.putNextEntry(copy);
+                try (InputStream data = zip.getInputStream(e)) {
+                    data.transferTo(zout);
+                }
+                zout.closeEntry();
+                kept++;
+            }
+        }
+        System.out.printf("%s: kept %d entries, dropped %d; sqlite native %s%n", out.getFileName(), kept, dropped, keepNative);
+    }
+
+    private static boolean drop(String name, Set<String> without, String keepNative) {
+        if (name.startsWith("META-INF/")) {
+            // the app's manifest and service files stay; only the dropped jars' Maven metadata goes
+            return name.startsWith("META-INF/maven/org.openjfx/");
+        }
+        if (name.startsWith(SQLITE_NATIVE) && !name.equals(SQLITE_NATIVE)) {
+            return !name.startsWith(keepNative) && !keepNative.startsWith(name);
+        }
+        return without.contains(name);
+    }
+
+    /** sqlite-jdbc's own name for this platform's folder, e.g. {@code Linux/x86_64}. */
+    private static String platformFolder() throws Exception {
+        Class<?> osInfo = Class.forName("org.sqlite.util.OSInfo");
+        return (String) osInfo.getMethod("getNativeLibFolderPathForCurrentOS").invoke(null);
+    }
+
+    private static List<String> entryNames(Path jar) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> names.add(e.getName()));
+        }
+        return names;
+    }
+}
