@@ -12,24 +12,27 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Copies the shaded jar for one installer: without the classes of the given jars (JavaFX,
- * which lives in the jlinked runtime instead) and with sqlite-jdbc's native library for this
- * OS and CPU only (the shaded jar carries about twenty).
+ * which lives in the jlinked runtime instead) and without sqlite-jdbc's native libraries (the
+ * shaded jar carries about twenty). This platform's one is written to NATIVE_DIR instead, so
+ * the app loads it from its install folder rather than unpacking it into the temp folder on
+ * every start (which fails where /tmp is mounted noexec).
  *
  * <p>Run with the shaded jar on the class path so sqlite-jdbc itself names this platform:
- * {@code java -cp dbmedic.jar SlimJar.java IN OUT [--without JAR]...}
+ * {@code java -cp dbmedic.jar SlimJar.java IN OUT NATIVE_DIR [--without JAR]...}
  */
 public final class SlimJar {
     private static final String SQLITE_NATIVE = "org/sqlite/native/";
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: SlimJar IN OUT [--without JAR]...");
+        if (args.length < 3) {
+            System.err.println("usage: SlimJar IN OUT NATIVE_DIR [--without JAR]...");
             System.exit(2);
         }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        Path nativeDir = Path.of(args[2]);
         Set<String> without = new HashSet<>();
-        for (int i = 2; i < args.length; i += 2) {
+        for (int i = 3; i < args.length; i += 2) {
             if (!args[i].equals("--without") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
@@ -38,11 +41,19 @@ public final class SlimJar {
         String keepNative = SQLITE_NATIVE + platformFolder() + "/";
         int kept = 0;
         int dropped = 0;
+        String nativeName = null;
         Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.createDirectories(nativeDir);
         try (ZipFile zip = new ZipFile(in.toFile());
              ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(out))) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-                if (drop(e.getName(), without, keepNative)) {
+                if (e.getName().startsWith(keepNative) && !e.isDirectory()) {
+                    nativeName = e.getName().substring(keepNative.length());
+                    try (InputStream data = zip.getInputStream(e)) {
+                        Files.copy(data, nativeDir.resolve(nativeName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                if (drop(e.getName(), without)) {
                     dropped++;
                     continue;
                 }
@@ -56,16 +67,20 @@ public final class SlimJar {
                 kept++;
             }
         }
-        System.out.printf("%s: kept %d entries, dropped %d; sqlite native %s%n", out.getFileName(), kept, dropped, keepNative);
+        if (nativeName == null) {
+            throw new IllegalStateException("no sqlite-jdbc native library under " + keepNative);
+        }
+        System.out.printf("%s: kept %d entries, dropped %d; sqlite native %s -> %s%n",
+                out.getFileName(), kept, dropped, keepNative + nativeName, nativeDir.resolve(nativeName));
     }
 
-    private static boolean drop(String name, Set<String> without, String keepNative) {
+    private static boolean drop(String name, Set<String> without) {
         if (name.startsWith("META-INF/")) {
             // the app's manifest and service files stay; only the dropped jars' Maven metadata goes
             return name.startsWith("META-INF/maven/org.openjfx/");
         }
-        if (name.startsWith(SQLITE_NATIVE) && !name.equals(SQLITE_NATIVE)) {
-            return !name.startsWith(keepNative) && !keepNative.startsWith(name);
+        if (name.startsWith(SQLITE_NATIVE)) {
+            return true;
         }
         return without.contains(name);
     }
