@@ -50,6 +50,8 @@ public final class AboutDialog {
 
         ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
         alert.getButtonTypes().setAll(copy, ButtonType.CLOSE);
+        // Enter or Space closes; copying is the exception
+        alert.setOnShown(e -> alert.getDialogPane().lookupButton(ButtonType.CLOSE).requestFocus());
         alert.showAndWait().filter(copy::equals).ifPresent(b -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(info.asText());
