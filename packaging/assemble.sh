@@ -21,6 +21,11 @@ DESCRIPTION="Diagnoses and safely repairs the databases of self-hosted apps afte
 VERSION=$(sed -n 's/^version=//p' "$BUILD_DIR/classes/dbmedic/version.properties")
 APP_VERSION=${VERSION%%-*}   # installers take numbers only (no -SNAPSHOT)
 if [ "$OS" = linux ]; then NAME=dbmedic; else NAME="DB Medic"; fi
+if [ "$OS" = mac ] && [[ "$APP_VERSION" == 0.* ]]; then
+  # jpackage refuses a bundle version starting with 0 on macOS ("The first number in an
+  # app-version cannot be zero"); Finder shows 1.0.0 until 1.0, --version and About the real one
+  APP_VERSION=1.0.0
+fi
 
 step() { echo "== $*"; }
 
@@ -103,6 +108,8 @@ build_installer() {
     jpackage --type dmg --app-image "$OUT/image/$NAME.app" --dest "$OUT" --name "$NAME" \
       --app-version "$APP_VERSION" --vendor "DB Medic" --description "$DESCRIPTION" \
       --icon "$ROOT/icons/dbmedic.icns" --mac-package-identifier dev.dbmedic --mac-package-name "DB Medic"
+    # the file a user downloads carries the real version (see APP_VERSION above)
+    [ "$APP_VERSION" = "$VERSION" ] || mv "$OUT/$NAME-$APP_VERSION.dmg" "$OUT/$NAME-$VERSION.dmg"
   fi
   ls -l "$OUT"/*.deb "$OUT"/*.rpm "$OUT"/*.dmg 2>/dev/null || true
 }
