@@ -1,6 +1,8 @@
 package dbmedic.ui.about;
 
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
@@ -50,8 +52,10 @@ public final class AboutDialog {
 
         ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
         alert.getButtonTypes().setAll(copy, ButtonType.CLOSE);
-        // Enter or Space closes; copying is the exception
-        alert.setOnShown(e -> alert.getDialogPane().lookupButton(ButtonType.CLOSE).requestFocus());
+        // Enter closes; copying is the exception
+        ((Button) alert.getDialogPane().lookupButton(copy)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CLOSE)).setDefaultButton(true);
+        alert.setOnShown(e -> Platform.runLater(() -> alert.getDialogPane().lookupButton(ButtonType.CLOSE).requestFocus()));
         alert.showAndWait().filter(copy::equals).ifPresent(b -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(info.asText());
