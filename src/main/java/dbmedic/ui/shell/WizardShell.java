@@ -43,6 +43,10 @@ public final class WizardShell extends BorderPane implements StepHost {
         this.steps = List.copyOf(steps);
         this.runner = runner;
         this.sidebar = new Sidebar(this.steps);
+        // sidebar footer: About (version, log file) at the bottom of the step list
+        Region footerGap = new Region();
+        VBox.setVgrow(footerGap, Priority.ALWAYS);
+        sidebar.getChildren().addAll(footerGap, dbmedic.ui.about.AboutDialog.link());
         getStyleClass().add("wizard");
         setLeft(sidebar);
         centre.setId("stepPane");
