@@ -177,9 +177,9 @@ def main():
     bench_md = os.path.join(ROOT, "docs", "benchmarks.md")
     kept = ""
     if os.path.exists(bench_md):
-        # The PostgreSQL section is written by `mvn -Pbench verify`; keep it.
+        # The sections below the SQLite table (PostgreSQL from `mvn -Pbench verify`, installers) stay.
         old = open(bench_md).read()
-        at = old.find("\n## PostgreSQL")
+        at = old.find("\n## ")
         kept = old[at:] if at >= 0 else ""
     with open(bench_md, "w") as f:
         f.write("\n".join(lines) + "\n" + kept)
