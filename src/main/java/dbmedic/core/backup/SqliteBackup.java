@@ -64,9 +64,19 @@ public final class SqliteBackup {
             progress.update(-1, -1, "Checking the copy (integrity_check and row counts)");
             String integrity;
             Map<String, Long> copyCounts;
+            java.util.concurrent.CompletableFuture<String> hash;
             try (Connection c = SqliteConnections.scratch(temp); Statement st = c.createStatement()) {
                 // A self-contained file: the copy must not depend on a -wal of its own.
                 st.execute("PRAGMA journal_mode=DELETE");
+                // The copy does not change from here on: hash it while SQLite checks it (two readers, two cores).
+                Path copyFile = temp;
+                hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return FileHash.sha256(copyFile);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 integrity = IntegrityPragma.integrityCheck(st);
                 copyCounts = TableRowCounts.count(c);
             }
@@ -79,7 +89,12 @@ public final class SqliteBackup {
             }
             progress.checkCancelled();
             progress.update(-1, -1, "Computing the copy's SHA-256");
-            String sha = FileHash.sha256(temp);
+            String sha;
+            try {
+                sha = hash.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new BackupFailedException("Cannot hash the copy: " + oneLine(e.getCause()), e.getCause());
+            }
             long bytes = Files.size(temp);
             Files.move(temp, finalFile);
             moved = finalFile;
