@@ -68,15 +68,18 @@ public final class SqliteBackup {
             try (Connection c = SqliteConnections.scratch(temp); Statement st = c.createStatement()) {
                 // A self-contained file: the copy must not depend on a -wal of its own.
                 st.execute("PRAGMA journal_mode=DELETE");
-                // The copy does not change from here on: hash it while SQLite checks it (two readers, two cores).
-                Path copyFile = temp;
-                hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return FileHash.sha256(copyFile);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+            }
+            // Closed in DELETE mode, the copy no longer changes: hash it while SQLite checks it
+            // through a read-only connection (two readers, two cores).
+            Path copyFile = temp;
+            hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return FileHash.sha256(copyFile);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (Connection c = SqliteConnections.readOnly(temp); Statement st = c.createStatement()) {
                 integrity = IntegrityPragma.integrityCheck(st);
                 copyCounts = TableRowCounts.count(c);
             }
