@@ -1,5 +1,8 @@
 package dbmedic.ui;
 
+import static dbmedic.ui.FxTestSupport.text;
+import static dbmedic.ui.FxTestSupport.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -235,9 +238,6 @@ class WizardFlowTest {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     private static List<Finding> shownFindings(FxRobot robot, String list) {
         List<Finding> out = new ArrayList<>();

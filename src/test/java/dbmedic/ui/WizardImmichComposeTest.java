@@ -1,5 +1,8 @@
 package dbmedic.ui;
 
+import static dbmedic.ui.FxTestSupport.text;
+import static dbmedic.ui.FxTestSupport.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,9 +85,6 @@ class WizardImmichComposeTest {
         assertEquals(before, Files.readString(dir.resolve("docker-compose.yml")));
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     /** Waits for background work; the bound is generous and is not what the test measures. */
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {

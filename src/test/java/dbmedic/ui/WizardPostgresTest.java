@@ -1,5 +1,8 @@
 package dbmedic.ui;
 
+import static dbmedic.ui.FxTestSupport.text;
+import static dbmedic.ui.FxTestSupport.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,9 +96,6 @@ class WizardPostgresTest {
         waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     /** Waits for background work; the bound is generous and is not what the test measures. */
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
