@@ -25,7 +25,7 @@ final class PasswordSources {
     }
 
     Optional<Credential> first(PostgresTarget target, PostgresOptions options) {
-        Optional<char[]> fromUrl = target.takeUrlPassword();
+        Optional<char[]> fromUrl = target.urlPasswordCopy();
         if (fromUrl.isPresent()) {
             return Optional.of(new Credential(fromUrl.get(), "the URL"));
         }

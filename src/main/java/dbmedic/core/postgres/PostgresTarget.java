@@ -57,6 +57,14 @@ public final class PostgresTarget implements Target {
         return Optional.ofNullable(p);
     }
 
+    /**
+     * A copy of the URL's password, leaving it in place: the diagnosis, the backup and the
+     * migration of one session each connect with it. The caller clears the copy after use.
+     */
+    public synchronized Optional<char[]> urlPasswordCopy() {
+        return Optional.ofNullable(urlPassword).map(char[]::clone);
+    }
+
     /** True while a URL password has not been taken yet. */
     public synchronized boolean hasUrlPassword() {
         return urlPassword != null;

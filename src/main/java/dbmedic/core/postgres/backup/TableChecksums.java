@@ -1,0 +1,102 @@
+package dbmedic.core.postgres.backup;
+
+import dbmedic.core.task.CancelledException;
+import dbmedic.core.task.Progress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Reads a vector table's content checksum ({@link TableSnapshot}) by streaming
+ * {@code COPY (SELECT key, embedding::real[] ... ORDER BY key) TO STDOUT} through SHA-256: the
+ * rows never sit in memory, and the {@code real[]} text form is the same whether the column is
+ * pgvecto.rs's {@code vectors.vector}, pgvector's {@code vector} or a plain {@code real[]}.
+ */
+public final class TableChecksums {
+    private TableChecksums() {
+    }
+
+    public static TableSnapshot of(Connection c, String table, String keyColumn, Progress progress)
+            throws SQLException, CancelledException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        String type = columnType(c, table, "embedding");
+        String sql = "COPY (SELECT " + quote(keyColumn) + ", embedding::real[] FROM " + quote(table)
+                + " ORDER BY " + quote(keyColumn) + ") TO STDOUT";
+        DigestingCounter out = new DigestingCounter(p);
+        try {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyOut(sql, out);
+        } catch (IOException e) {
+            if (e.getCause() instanceof CancelledException cancelled) {
+                throw cancelled;
+            }
+            throw new SQLException("Reading " + table + " failed: " + e.getMessage(), e);
+        }
+        return new TableSnapshot(table, keyColumn, type, out.lines, HexFormat.of().formatHex(out.digest.digest()));
+    }
+
+    /** The column's type as {@code format_type} prints it, e.g. {@code vectors.vector(512)} or {@code real[]}. */
+    public static String columnType(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                + "JOIN pg_class t ON t.oid = a.attrelid WHERE t.relname = ? AND t.relkind = 'r' AND a.attname = ? "
+                + "AND a.attnum > 0 AND NOT a.attisdropped AND pg_table_is_visible(t.oid)")) {
+            st.setString(1, table);
+            st.setString(2, column);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("Table " + table + " has no column " + column);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Hashes what COPY streams and counts its lines (one per row in text format). */
+    private static final class DigestingCounter extends OutputStream {
+        private final MessageDigest digest;
+        private final Progress progress;
+        private long lines;
+
+        DigestingCounter(Progress progress) {
+            this.progress = progress;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            digest.update(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                    if ((lines & 0x3FF) == 0) {
+                        if (progress.isCancelled()) {
+                            throw new IOException("cancelled", new CancelledException());
+                        }
+                        progress.update(lines, -1, lines + " rows read");
+                    }
+                }
+            }
+        }
+    }
+}
