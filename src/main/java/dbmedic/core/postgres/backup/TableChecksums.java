@@ -43,10 +43,15 @@ public final class TableChecksums {
         return new TableSnapshot(table, keyColumn, type, out.lines, HexFormat.of().formatHex(out.digest.digest()));
     }
 
-    /** The column's type as {@code format_type} prints it, e.g. {@code vectors.vector(512)} or {@code real[]}. */
+    /** The column's type, schema-qualified unless in pg_catalog/public: {@code vectors.vector(512)}, {@code vector(512)}, {@code real[]}. */
     public static String columnType(Connection c, String table, String column) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-                + "JOIN pg_class t ON t.oid = a.attrelid WHERE t.relname = ? AND t.relkind = 'r' AND a.attname = ? "
+        // format_type leaves the schema out when the type is on the search_path; the type of a
+        // backup must not depend on the session's path, so any schema but pg_catalog/public is named.
+        try (PreparedStatement st = c.prepareStatement("SELECT CASE WHEN n.nspname IN ('pg_catalog', 'public') "
+                + "OR format_type(a.atttypid, a.atttypmod) LIKE '%.%' THEN format_type(a.atttypid, a.atttypmod) "
+                + "ELSE quote_ident(n.nspname) || '.' || format_type(a.atttypid, a.atttypmod) END FROM pg_attribute a "
+                + "JOIN pg_class t ON t.oid = a.attrelid JOIN pg_type ty ON ty.oid = a.atttypid "
+                + "JOIN pg_namespace n ON n.oid = ty.typnamespace WHERE t.relname = ? AND t.relkind = 'r' AND a.attname = ? "
                 + "AND a.attnum > 0 AND NOT a.attisdropped AND pg_table_is_visible(t.oid)")) {
             st.setString(1, table);
             st.setString(2, column);
