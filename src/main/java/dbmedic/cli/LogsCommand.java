@@ -28,6 +28,26 @@ final class LogsCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the last lines and the summary to be printed. */
     private static final long SHUTDOWN_WAIT_SECONDS = 3;
 
+    /** Where Ctrl-C comes from: the JVM's shutdown (SIGINT/SIGTERM); a test hands in its own. */
+    interface Interrupts {
+        /** Calls {@code onInterrupt} when the user interrupts; the returned handle unregisters. */
+        AutoCloseable register(Runnable onInterrupt);
+    }
+
+    static final Interrupts SHUTDOWN_HOOK = onInterrupt -> {
+        Thread hook = new Thread(onInterrupt, "dbmedic-logs-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running, nothing to remove.
+            }
+        };
+    };
+
+    static volatile Interrupts interrupts = SHUTDOWN_HOOK;
+
     @ParentCommand
     Cli parent;
     @Spec
@@ -70,7 +90,7 @@ final class LogsCommand implements Callable<Integer> {
         ReindexWatch watch = new ReindexWatch(Clock.systemUTC());
         LogEventPrinter printer = json ? new JsonLogEventPrinter(out) : new HumanLogEventPrinter(out);
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
+        AutoCloseable registration = !follow ? null : interrupts.register(() -> {
             // Ctrl-C: stop the source, let the reading thread print what it has and the summary.
             logSource.close();
             try {
@@ -78,10 +98,7 @@ final class LogsCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "dbmedic-logs-interrupt");
-        if (follow) {
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-        }
+        });
         try {
             logSource.follow(line -> {
                 LogEvent event = parser.parse(line);
@@ -98,11 +115,11 @@ final class LogsCommand implements Callable<Integer> {
             logSource.close();
             out.flush();
             finished.countDown();
-            if (follow) {
+            if (registration != null) {
                 try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running, nothing to remove.
+                    registration.close();
+                } catch (Exception ignored) {
+                    // unregistering cannot fail in a way that matters here
                 }
             }
         }

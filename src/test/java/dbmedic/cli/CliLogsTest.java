@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dbmedic.core.report.JsonDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +81,46 @@ class CliLogsTest {
         assertEquals(ExitCode.OK, r.code(), r.err());
         assertEquals(1, r.out().strip().split("\n").length);
         assertTrue(r.out().contains("\"type\":\"server_listening\""), r.out());
+    }
+
+    @Test
+    void followPrintsLinesAsTheyAreWrittenAndCtrlCEndsItCleanly() throws Exception {
+        Path log = Files.writeString(dir.resolve("immich.log"), "");
+        AtomicReference<Runnable> ctrlC = new AtomicReference<>();
+        AtomicBoolean unregistered = new AtomicBoolean();
+        LogsCommand.interrupts = onInterrupt -> {
+            ctrlC.set(onInterrupt);
+            return () -> unregistered.set(true);
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> code.set(Cli.commandLine(dbmedic.core.Medic::new, new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute("logs", log.toString(), "--follow")));
+        try {
+            cli.start();
+            await(() -> ctrlC.get() != null, "the command to register for Ctrl-C");
+            Files.writeString(log, "[Nest] 257  - 05/22/2025, 10:33:57 AM     LOG [Api:DatabaseRepository] Reindexing clip_index\n",
+                    StandardOpenOption.APPEND);
+            await(() -> out.toString().contains(">> clip_index reindexing for"), "the progress line, got: " + out);
+            ctrlC.get().run();
+            await(() -> !cli.isAlive(), "the command to end after Ctrl-C");
+            assertEquals(ExitCode.OK, code.get(), err.toString());
+            assertTrue(out.toString().contains("Reindexing: clip_index reindexing for"), out.toString());
+            assertTrue(unregistered.get());
+        } finally {
+            LogsCommand.interrupts = LogsCommand.SHUTDOWN_HOOK;
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test
