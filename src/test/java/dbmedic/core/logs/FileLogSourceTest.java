@@ -91,6 +91,19 @@ class FileLogSourceTest {
     }
 
     @Test
+    void followsWithoutAWatchServiceToo() throws Exception {
+        Path log = dir.resolve("immich.log");
+        Files.writeString(log, "");
+        try (Follower f = new Follower(new FileLogSource(log, Tail.last(10), false))) {
+            append(log, "first\n");
+            f.awaitLine("first");
+            append(log, "second\n");
+            f.awaitLine("second");
+            assertEquals(List.of("first", "second"), f.lines.all());
+        }
+    }
+
+    @Test
     void survivesRotationReadingTheOldFileToItsEndFirst() throws Exception {
         Path log = dir.resolve("immich.log");
         Files.writeString(log, "before\n");
