@@ -106,7 +106,8 @@ public final class FileLogSource implements LogSource {
                 }
             }
         } catch (IOException e) {
-            if (isClosed()) {
+            // Closed, or the reading thread interrupted (ClosedByInterruptException): the end, not a failure.
+            if (isClosed() || e instanceof java.nio.channels.ClosedByInterruptException) {
                 return;
             }
             throw new LogSourceException("could not read " + path + ": " + e.getMessage(), e);

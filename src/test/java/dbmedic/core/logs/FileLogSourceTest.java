@@ -148,6 +148,26 @@ class FileLogSourceTest {
     }
 
     @Test
+    void interruptingTheReadingThreadEndsFollowWithoutAnError() throws Exception {
+        Path log = dir.resolve("immich.log");
+        Files.writeString(log, "x\n");
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Lines lines = new Lines();
+        Thread t = new Thread(() -> {
+            try {
+                new FileLogSource(log, Tail.all()).follow(lines, true);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        Await.until(() -> lines.contains("x"), () -> "the first line");
+        t.interrupt();
+        Await.until(() -> !t.isAlive(), () -> "follow() to return after an interrupt");
+        assertEquals(null, failure.get());
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         LogSourceException e = assertThrows(LogSourceException.class,
                 () -> new FileLogSource(dir.resolve("nope.log"), Tail.all()).follow(new Lines(), false));
