@@ -100,11 +100,17 @@ final class LogsCommand implements Callable<Integer> {
             }
         });
         try {
+            java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
             logSource.follow(line -> {
+                lines.incrementAndGet();
                 LogEvent event = parser.parse(line);
                 watch.accept(event);
                 printer.print(event, watch);
             }, follow);
+            if (lines.get() == 0 && !json) {
+                // Say so: an empty answer could be a wrong name as much as a quiet app.
+                out.println("No log lines from " + logSource.describe() + ".");
+            }
             printer.summary(watch);
             return ExitCode.OK;
         } catch (LogSourceException e) {

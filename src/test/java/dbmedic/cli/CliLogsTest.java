@@ -87,6 +87,15 @@ class CliLogsTest {
     }
 
     @Test
+    void anEmptyReadSaysSo() throws Exception {
+        Path log = Files.writeString(dir.resolve("empty.log"), "");
+        CliRunner.Result r = CliRunner.run("logs", log.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals("No log lines from file " + log + ".", r.out().strip());
+        assertEquals("", CliRunner.run("logs", log.toString(), "--json").out());
+    }
+
+    @Test
     void tailStartsAtTheLastLines() throws Exception {
         Path log = Files.writeString(dir.resolve("immich.log"), LOG);
         CliRunner.Result r = CliRunner.run("logs", log.toString(), "--json", "--tail", "1");

@@ -18,6 +18,8 @@ public final class ToolErrors {
                     + "|unknown (shorthand )?flag|docker: )");
     private static final Pattern KUBECTL_LINE = Pattern.compile(
             "^(Error from server|error: |The connection to the server .* was refused|Unable to connect to the server)");
+    // klog diagnostics kubectl prints before its message: E1121 17:35:38.985996    4594 memcache.go:265] ...
+    private static final Pattern KLOG = Pattern.compile("^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\] ");
     private static final Pattern JOURNAL_LINE = Pattern.compile(
             "^(-- No entries --$|No journal files were found|Hint: You are currently not seeing messages"
                     + "|Users in groups .* can see all messages|Pass -q to turn off this notice|Failed to add filter)");
@@ -36,7 +38,8 @@ public final class ToolErrors {
             case JOURNAL -> JOURNAL_LINE;
             case FILE -> null;
         };
-        return p != null && line != null && p.matcher(line).find();
+        return p != null && line != null
+                && (p.matcher(line).find() || kind == LogSourceSpec.Kind.KUBECTL && KLOG.matcher(line).find());
     }
 
     /**
@@ -71,11 +74,13 @@ public final class ToolErrors {
                     String where = spec.namespace() != null && !what.equals("namespace") ? " in namespace " + spec.namespace() : "";
                     return "kubectl: " + what + " " + m.group(2) + " not found" + where;
                 }
-                if (out.contains("Unable to connect to the server") || out.contains("was refused")) {
-                    return "kubectl: cannot reach the cluster (" + firstLine(out) + ")";
+                String unreachable = lineContaining(out, "Unable to connect to the server", "was refused");
+                if (unreachable != null) {
+                    return "kubectl: cannot reach the cluster (" + unreachable + ")";
                 }
-                if (out.contains("Forbidden") || out.contains("forbidden")) {
-                    return "kubectl: not allowed to read these logs (" + firstLine(out) + ")";
+                String forbidden = lineContaining(out, "Forbidden", "forbidden");
+                if (forbidden != null) {
+                    return "kubectl: not allowed to read these logs (" + forbidden + ")";
                 }
             }
             case JOURNAL -> {
@@ -102,8 +107,25 @@ public final class ToolErrors {
         return command.get(0);
     }
 
+    private static String lineContaining(String text, String... needles) {
+        for (String line : text.split("\n")) {
+            for (String needle : needles) {
+                if (line.contains(needle)) {
+                    return line.strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first line that is not a klog diagnostic (kubectl's message comes after them). */
     private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return (nl < 0 ? text : text.substring(0, nl)).strip();
+        String[] lines = text.split("\n");
+        for (String line : lines) {
+            if (!KLOG.matcher(line).find()) {
+                return line.strip();
+            }
+        }
+        return lines.length == 0 ? "" : lines[0].strip();
     }
 }

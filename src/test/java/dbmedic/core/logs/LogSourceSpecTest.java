@@ -67,6 +67,13 @@ class LogSourceSpecTest {
                 ToolErrors.message(k8s, 1, "Error from server (NotFound): namespaces \"immich\" not found"));
         assertEquals("journalctl: no journal files were found (run as root or as a member of systemd-journal)",
                 ToolErrors.message(LogSourceSpec.parse("journal:immich"), 1, "No journal files were found."));
+        // What a real kubectl without a cluster prints: klog diagnostics, then its message.
+        String klog = "E1121 17:35:38.985996    4594 memcache.go:265] \"Unhandled Error\" err=\"couldn't get current server API group list\"";
+        assertTrue(ToolErrors.isToolLine(Kind.KUBECTL, klog));
+        assertEquals("kubectl: cannot reach the cluster (The connection to the server localhost:8080 was refused - did you specify the right host or port?)",
+                ToolErrors.message(k8s, 1, klog + "\n" + klog + "\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?"));
+        assertEquals("kubectl: exited with status 1: error: a container name must be specified",
+                ToolErrors.message(k8s, 1, klog + "\nerror: a container name must be specified"));
         assertTrue(ToolErrors.isToolLine(Kind.DOCKER, "Error response from daemon: No such container: x"));
         assertTrue(!ToolErrors.isToolLine(Kind.DOCKER, "Error: No vector extension found. Available extensions: vchord, vector"));
     }
