@@ -190,7 +190,7 @@ class ImmichBackupPg14Test {
     void aCancelledBackupLeavesNothingBehind() throws Exception {
         Path parent = dir.resolve("backups");
         try (PgSession s = session("immich")) {
-            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.startsWith("Copying smart_search: "));
+            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.equals("Copying smart_search"));
             assertThrows(CancelledException.class, () -> new ImmichBackup().backUp(s, parent, cancelMidCopy));
             assertEquals(List.of(), entries(parent));
 
