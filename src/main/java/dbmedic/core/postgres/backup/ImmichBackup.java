@@ -169,7 +169,7 @@ public final class ImmichBackup {
         DumpFile dump;
         String moment = "";
         try {
-            if (snapshot != null) {
+            if (snapshot != null && source.usesSnapshots()) {
                 try {
                     dump = source.dumpTo(file, snapshot, p);
                     moment = ", from the same snapshot as the vector tables";

@@ -47,6 +47,11 @@ public final class PgDumpRunner implements DumpSource {
     }
 
     @Override
+    public boolean usesSnapshots() {
+        return true;
+    }
+
+    @Override
     public DumpFile dumpTo(Path file, String snapshot, Progress progress) throws DumpFailedException, CancelledException {
         Progress p = progress == null ? Progress.NONE : progress;
         Path partial = file.resolveSibling(file.getFileName() + BackupFiles.PARTIAL_SUFFIX);

@@ -292,6 +292,11 @@ class ImmichBackupPg14Test {
             try (PgSession s = session("immich_moment")) {
                 DumpSource deletingFirst = new DumpSource() {
                     @Override
+                    public boolean usesSnapshots() {
+                        return true;
+                    }
+
+                    @Override
                     public DumpFile dumpTo(Path file, Progress progress) throws DumpFailedException, CancelledException {
                         return dumpTo(file, null, progress);
                     }
