@@ -131,8 +131,14 @@ final class LogsCommand implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Mixin
+    SshCliOptions ssh;
+
     /** The local source; the SSH options put the same commands on a server instead. */
     LogSource open(LogSourceSpec sourceSpec, Tail start) throws LogSourceException {
+        if (ssh != null && ssh.enabled()) {
+            return SshLogSource.open(ssh, sourceSpec, start, spec.commandLine().getErr());
+        }
         return LogSources.open(sourceSpec, start);
     }
 

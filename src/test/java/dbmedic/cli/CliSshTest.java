@@ -106,4 +106,20 @@ class CliSshTest {
         assertEquals(ssh.commands().size(), remoteRun.err().lines().filter(l -> l.startsWith("Running on ")).count());
         assertTrue(!remoteRun.out().contains("remote-env-secret") && !remoteRun.err().contains("remote-env-secret"));
     }
+
+    @Test
+    void logsOverSshRunDockerLogsOnTheServer() throws Exception {
+        ssh.close();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("docker"), "#!/bin/sh\necho '[Nest] 7  - 06/01/2025, 10:00:00 AM     LOG"
+                + " [Microservices:DatabaseRepository] Reindexing clip_index'\n");
+        Files.setPosixFilePermissions(bin.resolve("docker"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ssh = SshTestServer.builder().bin(bin).start();
+        Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLines());
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"logs", "docker:immich_server"}, sshArgs()));
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().contains("clip_index"), r.out());
+        assertEquals(List.of("docker logs --tail 200 immich_server"), ssh.commands());
+        assertTrue(r.err().contains("Running on " + ssh.destination() + ": docker logs --tail 200 immich_server"), r.err());
+    }
 }
