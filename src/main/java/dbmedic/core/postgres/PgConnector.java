@@ -71,6 +71,11 @@ final class PgConnector {
             }
             default -> p.setProperty("sslmode", mode);
         }
+        // libpq's sslrootcert, so verify-ca/verify-full can name the CA that signed the server's certificate.
+        String root = t.parameters().get("sslrootcert");
+        if (root != null && !root.isBlank()) {
+            p.setProperty("sslrootcert", root);
+        }
     }
 
     /**
