@@ -33,6 +33,9 @@ final class DiagnoseCommand extends TargetCommand {
                     + " (default: Docker's bridge, e.g. 172.17.0.1 live, 172.18.0.3 for a compose folder).")
     String clientAddress;
 
+    @picocli.CommandLine.Mixin
+    SshCliOptions ssh;
+
     @Option(names = "--report", paramLabel = "PATH",
             description = "Also save a redacted report for a support thread: PATH.md and PATH.json (PATH may be a folder).")
     Path report;
@@ -42,14 +45,29 @@ final class DiagnoseCommand extends TargetCommand {
         PrintWriter out = out();
         PrintWriter err = err();
         Diagnosis diagnosis;
+        SshTargets remote = null;
         try {
-            Target t = medic().resolve(target);
-            diagnosis = medic().diagnose(t, new DiagnoseOptions(options.app, fullCheck, clientAddress, ConsolePasswordPrompt.orNone(), scan),
-                    progress());
+            DiagnoseOptions o = new DiagnoseOptions(options.app, fullCheck, clientAddress, ConsolePasswordPrompt.orNone(), scan);
+            Target t;
+            if (ssh.enabled()) {
+                remote = SshTargets.open(ssh, target, medic(), err);
+                t = remote.target();
+                o = remote.apply(o);
+            } else {
+                t = medic().resolve(target);
+            }
+            diagnosis = medic().diagnose(t, o, progress());
         } catch (UnusableInputException e) {
+            String lost = remote == null ? null : remote.lostConnectionNote();
+            return fail(ExitCode.UNUSABLE, lost == null ? "" : lost + ": ", e);
+        } catch (dbmedic.core.ssh.SshFailure e) {
             return fail(ExitCode.UNUSABLE, "", e);
         } catch (CancelledException e) {
             return fail(ExitCode.PROBLEMS, "", e);
+        } finally {
+            if (remote != null) {
+                remote.close();
+            }
         }
         if (options.json) {
             JsonDocuments json = new JsonDocuments(null);

@@ -151,7 +151,8 @@ public final class Medic {
         return PostgresOptions.defaults()
                 .withClientAddress(options.clientAddress())
                 .withApp(options.appOverride())
-                .withPasswordPrompt(options.passwordPrompt());
+                .withPasswordPrompt(options.passwordPrompt())
+                .withTunnel(options.tunnel());
     }
 
     /** True for targets DB Medic can back up and repair (SQLite files); PostgreSQL is diagnosed only, so far. */

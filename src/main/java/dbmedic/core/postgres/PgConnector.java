@@ -39,7 +39,19 @@ final class PgConnector {
         // No Kerberos probing: it can stall on machines with a half-configured krb5.
         p.setProperty("gssEncMode", "disable");
         sslProperties(t, p);
+        tunnelProperties(o, p);
         return p;
+    }
+
+    /**
+     * Through an SSH tunnel every socket connects to the tunnel's local end, while the URL keeps
+     * the real host: pgjdbc verifies the certificate against that host (verify-full), not 127.0.0.1.
+     */
+    static void tunnelProperties(PostgresOptions o, Properties p) {
+        if (o.tunnel() != null) {
+            p.setProperty("socketFactory", TunnelSocketFactory.class.getName());
+            p.setProperty("socketFactoryArg", o.tunnel().socketFactoryArg());
+        }
     }
 
     /** Immich's sslmode forms mapped to pgjdbc's (immich.md §9). */
@@ -58,6 +70,11 @@ final class PgConnector {
                 }
             }
             default -> p.setProperty("sslmode", mode);
+        }
+        // libpq's sslrootcert, so verify-ca/verify-full can name the CA that signed the server's certificate.
+        String root = t.parameters().get("sslrootcert");
+        if (root != null && !root.isBlank()) {
+            p.setProperty("sslrootcert", root);
         }
     }
 

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param environment     where {@code PGPASSWORD} / {@code PGPASSFILE} are read (the process
  *                        environment; tests pass their own)
  * @param home            the user's home folder, for {@code ~/.pgpass}
+ * @param tunnel          where every socket connects instead of the target's host (an SSH
+ *                        tunnel's local end; the URL keeps the real host for TLS), null: direct
  */
 public record PostgresOptions(String clientAddress, String appOverride, PasswordPrompt passwordPrompt,
-                              String vectorExtension, Duration timeout, Map<String, String> environment, Path home) {
+                              String vectorExtension, Duration timeout, Map<String, String> environment, Path home,
+                              TunnelEndpoint tunnel) {
     public static final String DEFAULT_CLIENT_ADDRESS = "172.17.0.1";
 
     public PostgresOptions {
@@ -30,32 +33,43 @@ public record PostgresOptions(String clientAddress, String appOverride, Password
         home = home == null ? Path.of(System.getProperty("user.home", ".")) : home;
     }
 
+    /** Direct connection (no tunnel). */
+    public PostgresOptions(String clientAddress, String appOverride, PasswordPrompt passwordPrompt,
+                           String vectorExtension, Duration timeout, Map<String, String> environment, Path home) {
+        this(clientAddress, appOverride, passwordPrompt, vectorExtension, timeout, environment, home, null);
+    }
+
     /** The process environment and home folder, no prompt, detection on. */
     public static PostgresOptions defaults() {
         return new PostgresOptions(null, null, null, null, null, System.getenv(), null);
     }
 
     public PostgresOptions withClientAddress(String address) {
-        return new PostgresOptions(address, appOverride, passwordPrompt, vectorExtension, timeout, environment, home);
+        return new PostgresOptions(address, appOverride, passwordPrompt, vectorExtension, timeout, environment, home, tunnel);
     }
 
     public PostgresOptions withApp(String app) {
-        return new PostgresOptions(clientAddress, app, passwordPrompt, vectorExtension, timeout, environment, home);
+        return new PostgresOptions(clientAddress, app, passwordPrompt, vectorExtension, timeout, environment, home, tunnel);
     }
 
     public PostgresOptions withPasswordPrompt(PasswordPrompt prompt) {
-        return new PostgresOptions(clientAddress, appOverride, prompt, vectorExtension, timeout, environment, home);
+        return new PostgresOptions(clientAddress, appOverride, prompt, vectorExtension, timeout, environment, home, tunnel);
     }
 
     public PostgresOptions withVectorExtension(String setting) {
-        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, setting, timeout, environment, home);
+        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, setting, timeout, environment, home, tunnel);
     }
 
     public PostgresOptions withTimeout(Duration t) {
-        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, vectorExtension, t, environment, home);
+        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, vectorExtension, t, environment, home, tunnel);
     }
 
     public PostgresOptions withEnvironment(Map<String, String> env, Path homeFolder) {
-        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, vectorExtension, timeout, env, homeFolder);
+        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, vectorExtension, timeout, env, homeFolder, tunnel);
+    }
+
+    /** Every socket to the server goes to {@code endpoint} (an SSH tunnel); null: connect directly. */
+    public PostgresOptions withTunnel(TunnelEndpoint endpoint) {
+        return new PostgresOptions(clientAddress, appOverride, passwordPrompt, vectorExtension, timeout, environment, home, endpoint);
     }
 }
