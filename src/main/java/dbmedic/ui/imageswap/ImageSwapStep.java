@@ -158,7 +158,7 @@ public final class ImageSwapStep extends Step {
             status.setText("The new image is in place. Phase " + (phase + 1) + " waits for you.");
             return;
         }
-        Object evidence = flow.backup.get() != null ? flow.backup.get().evidence() : pending.backupEvidence();
+        Object evidence = flow.backupEvidence();
         status.setText("Running phase " + (phase + 1) + "… keep Immich stopped.");
         host.run("Migrating", p -> {
             flow.engine(ctx.targetText.get(), null, null).apply(plan, phase, evidence, p);

@@ -12,12 +12,14 @@ import java.util.List;
  * @param dumpFile the pg_dump file, or null when none was made
  * @param dumpNote why there is no pg_dump file (or a remark on it), in plain words; may be null
  * @param verified true once the copy was read back and matched
+ * @param problems why it did not verify, one sentence each (empty when verified)
  * @param evidence the engine's own record of the backup, handed back to the migration
  */
 public record BackupView(Path folder, long bytes, List<TableView> tables, Path dumpFile, String dumpNote,
-                         boolean verified, Object evidence) {
+                         boolean verified, List<String> problems, Object evidence) {
     public BackupView {
         tables = List.copyOf(tables);
+        problems = List.copyOf(problems);
     }
 
     /** One table's snapshot: rows and the SHA-256 of its keys and embeddings. */

@@ -1,46 +1,167 @@
 package dbmedic.ui.immich;
 
 import dbmedic.core.Medic;
+import dbmedic.core.immich.ImmichKnowledge;
+import dbmedic.core.immich.migrate.BackupEvidence;
+import dbmedic.core.immich.migrate.ImmichMigration;
+import dbmedic.core.immich.migrate.MigrationJournal;
+import dbmedic.core.immich.migrate.MigrationPhase;
+import dbmedic.core.immich.migrate.MigrationPlan;
+import dbmedic.core.immich.migrate.MigrationState;
+import dbmedic.core.immich.migrate.MigrationVerification;
+import dbmedic.core.immich.migrate.Refusal;
+import dbmedic.core.postgres.PgSession;
+import dbmedic.core.postgres.PostgresOptions;
+import dbmedic.core.postgres.PostgresTarget;
+import dbmedic.core.postgres.backup.BackupCheck;
+import dbmedic.core.postgres.backup.ImmichBackup;
+import dbmedic.core.postgres.backup.PgBackupResult;
+import dbmedic.core.postgres.backup.TableSnapshot;
+import dbmedic.core.target.UnusableInputException;
 import dbmedic.core.task.Progress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** {@link ImmichEngine} over the engine's migration, backup and verification. */
+/** {@link ImmichEngine} over the engine's Immich backup, migration and verification, on one session. */
 public final class CoreImmichEngine implements ImmichEngine {
-    private CoreImmichEngine() {
+    private final PgSession session;
+    private final ImmichMigration migration;
+    private final ImmichBackup backup = new ImmichBackup();
+
+    CoreImmichEngine(PgSession session, ImmichMigration migration) {
+        this.session = session;
+        this.migration = migration;
     }
 
+    /** The engine with the journal in the user's app-data folder. */
     public static ImmichEngineFactory factory(Medic medic) {
+        return factory(medic, null);
+    }
+
+    /** {@code journalDir} null: the user's app-data folder (tests give a temporary one). */
+    public static ImmichEngineFactory factory(Medic medic, Path journalDir) {
         return (spec, client, prompt) -> {
-            throw new UnsupportedOperationException("The Immich migration is not available in this build yet.");
+            if (!(medic.resolve(spec) instanceof PostgresTarget target)) {
+                throw new UnusableInputException("The Immich migration needs a live PostgreSQL database (a postgresql:// URL).");
+            }
+            PostgresOptions options = PostgresOptions.defaults().withClientAddress(client).withApp("immich")
+                    .withPasswordPrompt(prompt);
+            PgSession session = PgSession.open(target, options);
+            ImmichKnowledge knowledge = ImmichKnowledge.load();
+            return new CoreImmichEngine(session, journalDir == null ? new ImmichMigration(session, knowledge)
+                    : new ImmichMigration(session, knowledge, journalDir));
         };
     }
 
     @Override
-    public BackupView backUp(Path parent, Progress progress) {
-        throw new UnsupportedOperationException();
+    public BackupView backUp(Path parent, Progress progress) throws Exception {
+        return view(backup.backUp(session, parent, progress), List.of());
     }
 
     @Override
-    public BackupView openBackup(Path folder, Progress progress) {
-        throw new UnsupportedOperationException();
+    public BackupView openBackup(Path folder, Progress progress) throws Exception {
+        BackupCheck check = backup.check(folder, progress);
+        return view(check.result(), check.problems());
+    }
+
+    private static BackupView view(PgBackupResult r, List<String> problems) {
+        List<BackupView.TableView> tables = r.tables().stream()
+                .map(t -> new BackupView.TableView(t.table(), t.columnType(), t.rows(), t.sha256())).toList();
+        return new BackupView(r.folder(), r.bytes(), tables, r.dumpFile().orElse(null),
+                r.dumpNote().isBlank() ? null : r.dumpNote(), r.verified(), problems, evidence(r));
+    }
+
+    /** The migration's view of a backup: folder, verified, snapshots. */
+    static BackupEvidence evidence(PgBackupResult r) {
+        return new BackupEvidence() {
+            @Override
+            public Path folder() {
+                return r.folder();
+            }
+
+            @Override
+            public boolean verified() {
+                return r.verified();
+            }
+
+            @Override
+            public List<TableSnapshot> tables() {
+                return r.tables();
+            }
+        };
     }
 
     @Override
-    public MigrationOffer offer(Progress progress) {
-        throw new UnsupportedOperationException();
+    public MigrationOffer offer(Progress progress) throws Exception {
+        MigrationState state = migration.readState(progress);
+        List<MigrationPlan> plans = migration.plans(state);
+        List<PlanView> views = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            MigrationPlan p = plans.get(i);
+            views.add(view(p, i == 0, migration.guards(state, p)));
+        }
+        MigrationOffer.Pending pending = null;
+        Optional<MigrationJournal> journal = migration.journal();
+        if (journal.isPresent()) {
+            MigrationJournal j = journal.get();
+            PlanView plan = views.stream().filter(v -> v.id().equals(j.planId())).findFirst().orElse(null);
+            if (plan != null) {
+                MigrationPlan engine = (MigrationPlan) plan.engine();
+                int next = 0;
+                while (next < engine.phases().size() && j.done(engine.phases().get(next).id())) {
+                    next++;
+                }
+                if (next < engine.phases().size()) {
+                    List<String> missing = plan.refusals().stream().map(r -> r.reason() + " " + r.whatToDo()).toList();
+                    Object evidence = null;
+                    if (j.backupFolder() != null) {
+                        evidence = evidence(ImmichBackup.read(Path.of(j.backupFolder())));
+                    }
+                    pending = new MigrationOffer.Pending(plan, next, missing.isEmpty(), missing, evidence);
+                }
+            }
+        }
+        return new MigrationOffer(StateText.of(state), views, pending);
+    }
+
+    private static PlanView view(MigrationPlan p, boolean recommended, List<Refusal> refusals) {
+        List<PlanView.PhaseView> phases = new ArrayList<>();
+        for (MigrationPhase ph : p.phases()) {
+            PlanView.SwapView swap = ph.pauseAfter().map(s -> new PlanView.SwapView(s.summary(), s.instructions().stream()
+                    .map(i -> new PlanView.SetupInstructions(i.title(), String.join("\n", i.steps()))).toList()))
+                    .orElse(null);
+            phases.add(new PlanView.PhaseView(ph.title(), ph.statements(), swap, ph));
+        }
+        List<RefusalView> rs = refusals.stream().map(r -> new RefusalView(r.reason(), r.whatToDo(), r.details(),
+                "privileges".equals(r.code()) && !r.details().isEmpty() ? String.join("\n", r.details()) : null)).toList();
+        return new PlanView(p.id(), p.title(), p.explanation(), recommended, phases, rs, p.afterwards(), p);
     }
 
     @Override
-    public void apply(PlanView plan, int phase, Object backupEvidence, Progress progress) {
-        throw new UnsupportedOperationException();
+    public void apply(PlanView plan, int phase, Object backupEvidence, Progress progress) throws Exception {
+        MigrationPlan p = (MigrationPlan) plan.engine();
+        migration.apply(p, p.phases().get(phase), (BackupEvidence) backupEvidence, progress);
     }
 
     @Override
-    public VerificationView verify(BackupView backup, Progress progress) {
-        throw new UnsupportedOperationException();
+    public VerificationView verify(PlanView plan, Object backupEvidence, Progress progress) throws Exception {
+        MigrationVerification v = migration.verify((MigrationPlan) plan.engine(), (BackupEvidence) backupEvidence, progress);
+        List<VerificationView.Check> checks = v.checks().stream().map(c -> new VerificationView.Check(CheckNames.of(c.id()),
+                c.passed(), c.passed() ? c.actual() : "expected " + c.expected() + ", found " + c.actual())).toList();
+        List<VerificationView.TableCompare> tables = v.tables().stream().map(t -> new VerificationView.TableCompare(
+                t.table(), t.backup() == null ? 0 : t.backup().rows(), t.now() == null ? 0 : t.now().rows(),
+                t.backup() == null ? null : t.backup().sha256(), t.now() == null ? null : t.now().sha256(),
+                t.backup() == null ? "?" : t.backup().columnType(), t.now() == null ? "?" : t.now().columnType())).toList();
+        long failed = v.checks().stream().filter(c -> !c.passed()).count();
+        String summary = failed == 0 ? "all " + v.checks().size() + " checks passed."
+                : failed + " of " + v.checks().size() + " checks failed.";
+        return new VerificationView(v.passed(), v.lossless(), summary, checks, tables);
     }
 
     @Override
     public void close() {
+        session.close();
     }
 }

@@ -22,7 +22,7 @@ public interface ImmichEngine extends AutoCloseable {
     void apply(PlanView plan, int phase, Object backupEvidence, Progress progress) throws Exception;
 
     /** Compares the database now with the backup: types, dimensions, extension, rows, checksums. */
-    VerificationView verify(BackupView backup, Progress progress) throws Exception;
+    VerificationView verify(PlanView plan, Object backupEvidence, Progress progress) throws Exception;
 
     /** Forgets the password. */
     @Override

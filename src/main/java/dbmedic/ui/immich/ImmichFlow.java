@@ -54,6 +54,15 @@ public final class ImmichFlow {
         return p == null || migrated() ? -1 : phasesDone.get();
     }
 
+    /** What the migration gets as its backup: the one made (or chosen) here, else the journal's. */
+    public Object backupEvidence() {
+        if (backup.get() != null && backup.get().verified()) {
+            return backup.get().evidence();
+        }
+        MigrationOffer o = offer.get();
+        return o == null || o.pending() == null ? null : o.pending().backupEvidence();
+    }
+
     /** Forgets everything about the target (its session too). */
     public synchronized void reset() {
         if (engine != null) {

@@ -3,17 +3,12 @@ package dbmedic.ui.immich;
 import java.util.List;
 
 /**
- * What the migration step shows after reading the server: the state in one line, the plans
- * (recommended first), the guards that refuse, and a migration left half-way, if any.
+ * What the migration step shows after reading the server: the state in plain words, the plans
+ * (recommended first, each with the guards that refuse it), and a migration left half-way, if any.
  */
-public record MigrationOffer(String state, List<PlanView> plans, List<RefusalView> refusals, Pending pending) {
+public record MigrationOffer(String state, List<PlanView> plans, Pending pending) {
     public MigrationOffer {
         plans = List.copyOf(plans);
-        refusals = List.copyOf(refusals);
-    }
-
-    public boolean refused() {
-        return !refusals.isEmpty();
     }
 
     /**

@@ -10,12 +10,20 @@ import java.util.List;
  * @param explanation why this plan, in plain words
  * @param recommended the one to pick when unsure (listed first)
  * @param phases      one, or two when the database image has to be swapped in between
+ * @param refusals    the guards that refuse this plan now (empty: it may be applied)
+ * @param afterwards  what the user does once every phase is applied
  * @param engine      the engine's plan, handed back to apply
  */
 public record PlanView(String id, String title, String explanation, boolean recommended, List<PhaseView> phases,
-                       Object engine) {
+                       List<RefusalView> refusals, List<String> afterwards, Object engine) {
     public PlanView {
         phases = List.copyOf(phases);
+        refusals = List.copyOf(refusals);
+        afterwards = List.copyOf(afterwards);
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
     }
 
     public boolean hasImageSwap() {

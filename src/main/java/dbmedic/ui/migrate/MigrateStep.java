@@ -12,12 +12,12 @@ import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.Widgets;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -98,30 +98,26 @@ public final class MigrateStep extends Step {
     }
 
     private void showOffer(MigrationOffer offer) {
-        refusals.getChildren().clear();
         plans.getChildren().clear();
         choice.getToggles().clear();
         boolean any = offer != null && !offer.plans().isEmpty();
         plansHead.setVisible(any);
         plansHead.setManaged(any);
+        status.setText("");
         if (offer == null) {
             headline.setText("");
             showPlan();
             return;
         }
-        offer.refusals().forEach(r -> refusals.getChildren().add(new RefusalCard(r)));
-        if (offer.pending() != null) {
-            MigrationOffer.Pending pending = offer.pending();
-            headline.setText("A migration was started earlier and is waiting for its phase " + (pending.nextPhase() + 1)
-                    + ": \"" + pending.plan().title() + "\". DB Medic continues it from its journal.");
-            flow.plan.set(pending.plan());
-            flow.phasesDone.set(pending.nextPhase());
+        MigrationOffer.Pending pending = offer.pending();
+        if (pending != null) {
+            headline.setText("A migration was started earlier and waits for its phase " + (pending.nextPhase() + 1)
+                    + ": \"" + pending.plan().title() + "\". DB Medic continues it from its journal.\n" + offer.state());
         } else if (!any) {
-            headline.setText(offer.state() + " Nothing to migrate.");
+            headline.setText(offer.state() + "\nNothing to migrate: this database needs none of DB Medic's plans.");
         } else {
             headline.setText(offer.state());
         }
-        int i = 0;
         for (PlanView p : offer.plans()) {
             RadioButton radio = new RadioButton(p.title() + (p.recommended() ? "  (recommended)" : ""));
             radio.setId("plan-" + p.id());
@@ -132,12 +128,21 @@ public final class MigrateStep extends Step {
             Label why = Widgets.wrapped(p.explanation(), "text-muted", "plan-explanation");
             why.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
             plans.getChildren().add(new VBox(4, radio, why));
-            boolean pendingPlan = offer.pending() != null && offer.pending().plan().id().equals(p.id());
-            if ((offer.pending() == null && i == 0) || pendingPlan) {
-                radio.setSelected(true);
-            }
-            radio.setDisable(offer.pending() != null);
-            i++;
+            radio.setDisable(pending != null && !pending.plan().id().equals(p.id()));
+        }
+        PlanView keep = pending != null ? pending.plan() : flow.plan.get();
+        Toggle select = choice.getToggles().stream()
+                .filter(t -> keep != null && ((PlanView) t.getUserData()).id().equals(keep.id())).findFirst()
+                .orElse(choice.getToggles().isEmpty() ? null : choice.getToggles().get(0));
+        if (select != null) {
+            choice.selectToggle(select);
+            // a re-read plan carries fresh guards: show them even when the id did not change
+            flow.plan.set((PlanView) select.getUserData());
+        } else if (flow.phasesDone.get() == 0) {
+            flow.plan.set(null);
+        }
+        if (pending != null) {
+            flow.phasesDone.set(pending.nextPhase());
         }
         showPlan();
     }
@@ -145,19 +150,22 @@ public final class MigrateStep extends Step {
     private void showPlan() {
         PlanView p = flow.plan.get();
         MigrationOffer offer = flow.offer.get();
+        refusals.getChildren().clear();
+        if (p != null) {
+            p.refusals().forEach(r -> refusals.getChildren().add(new RefusalCard(r)));
+        }
         boolean show = p != null;
         for (Node n : new Node[] {previewHead, preview, copy}) {
             n.setVisible(show);
             n.setManaged(show);
         }
         int phase = flow.nextPhase();
-        apply.disableProperty().unbind();
-        apply.setDisable(offer == null || offer.refused() || p == null || phase < 0 || flow.backup.get() == null
-                && (offer.pending() == null) || (p != null && phase > 0 && p.phases().get(phase - 1).swap() != null));
+        boolean backedUp = flow.backupEvidence() != null;
+        apply.setDisable(offer == null || p == null || p.refused() || phase < 0 || !backedUp || waitingForSwap());
         if (show) {
-            StringBuilder text = new StringBuilder();
             int at = phase < 0 ? p.phases().size() - 1 : phase;
             var statements = p.phases().get(at).statements();
+            StringBuilder text = new StringBuilder();
             for (int n = 0; n < statements.size(); n++) {
                 text.append(String.format("-- %d%n%s;%n", n + 1, strip(statements.get(n))));
             }
@@ -165,14 +173,22 @@ public final class MigrateStep extends Step {
             preview.setPrefRowCount((int) Math.min(16, Math.max(3, preview.getText().lines().count())));
             String phaseName = p.phases().size() > 1 ? "Phase " + (at + 1) + " of " + p.phases().size()
                     + " (" + p.phases().get(at).name() + "): " : "";
-            previewHead.setText(phaseName + "these " + statements.size() + " statements run in one transaction.");
+            previewHead.setText(phaseName + (statements.size() == 1 ? "this statement runs"
+                    : "these " + statements.size() + " statements run") + " in one transaction.");
             if (p.hasImageSwap() && at == 0) {
-                previewHead.setText(previewHead.getText() + " After it, you swap the database image; DB Medic then "
+                previewHead.setText(previewHead.getText() + " After it, you swap the database image; then DB Medic "
                         + "runs phase 2.");
             }
-        }
-        if (flow.backup.get() == null && offer != null && offer.pending() == null && !offer.plans().isEmpty()) {
-            status.setText("Make a verified backup first (previous page).");
+            if (p.refused()) {
+                status.getStyleClass().setAll("label", "title-4", "verdict-problems");
+                status.setText("DB Medic will not apply this plan now: see above why, and what to do. Then press "
+                        + "\"Read the server again\".");
+            } else if (!backedUp && phase >= 0) {
+                status.getStyleClass().setAll("label", "title-4", "verdict-problems");
+                status.setText("Make a verified backup first (previous page).");
+            } else if (status.getStyleClass().contains("verdict-problems")) {
+                status.setText("");
+            }
         }
         setValid(flow.migrated() || waitingForSwap());
     }
@@ -195,8 +211,7 @@ public final class MigrateStep extends Step {
         if (plan == null || phase < 0 || !PhaseConfirm.ask(host.window(), plan, phase)) {
             return;
         }
-        Object evidence = flow.backup.get() != null ? flow.backup.get().evidence()
-                : flow.offer.get().pending().backupEvidence();
+        Object evidence = flow.backupEvidence();
         status.getStyleClass().setAll("label", "title-4");
         status.setText("Migrating… keep Immich stopped.");
         host.run("Migrating", p -> {

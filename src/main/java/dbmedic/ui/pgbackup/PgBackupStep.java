@@ -150,7 +150,7 @@ public final class PgBackupStep extends Step {
         status.getStyleClass().setAll("label", "title-4", b.verified() ? "verdict-ok" : "verdict-problems");
         status.setText(b.verified()
                 ? "Backup complete and checked: every table below was read back and matches."
-                : "✖ The backup did not verify; do not migrate. Try another folder.");
+                : "✖ The backup did not verify; do not migrate. " + String.join(" ", b.problems()));
         badge.setVisible(b.verified());
         facts.getChildren().clear();
         int r = 0;

@@ -78,12 +78,17 @@ public final class PgVerifyStep extends Step {
     }
 
     private void run() {
-        var backup = flow.backup.get();
+        var plan = flow.plan.get();
+        Object evidence = flow.backupEvidence();
+        if (plan == null || evidence == null) {
+            verdict.setText("Nothing to verify yet: no migration ran in this session.");
+            return;
+        }
         verdict.setText("Verifying…");
         verdict.getStyleClass().removeAll("verdict-ok", "verdict-problems");
         host.run("Verifying", p -> flow.engine(ctx.targetText.get(),
                 dbmedic.ui.connect.ConnectStep.blankToNull(ctx.clientAddress.get()),
-                new FxPasswordPrompt(host.window())).verify(backup, p), flow.verification::set, e -> {
+                new FxPasswordPrompt(host.window())).verify(plan, evidence, p), flow.verification::set, e -> {
                     verdict.setText("The verification did not finish.");
                     host.showError(ErrorMessages.oneLine(e));
                 });

@@ -22,8 +22,20 @@ public interface LogFeed {
     record EventView(String time, String level, String message, boolean error, String findingId, String docPage) {
     }
 
-    /** One vector index: {@code state} "waiting", "reindexing" or "done". */
-    record IndexView(String index, String state, java.time.Duration elapsed, Integer targetLists) {
+    /**
+     * One vector index: {@code state} "waiting", "reindexing" or "done"; {@code startedAt} (null
+     * while waiting) lets the page count the elapsed time on while Immich is silent.
+     */
+    record IndexView(String index, String state, java.time.Instant startedAt, java.time.Duration elapsed,
+                     Integer targetLists, Long rows) {
+        /** The time spent so far: fixed once done, counting while reindexing. */
+        public java.time.Duration elapsedAt(java.time.Instant now) {
+            if ("reindexing".equals(state) && startedAt != null) {
+                java.time.Duration d = java.time.Duration.between(startedAt, now);
+                return d.isNegative() ? java.time.Duration.ZERO : d;
+            }
+            return elapsed;
+        }
     }
 
     record WatchState(java.util.List<IndexView> indexes, boolean serverListening) {

@@ -47,6 +47,8 @@ public final class WatchStep extends Step {
     private final ObservableList<LogFeed.EventView> events = FXCollections.observableArrayList();
     private final ListView<LogFeed.EventView> eventList = new ListView<>(events);
     private final Label status = new Label();
+    private final javafx.animation.Timeline ticker = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> indexes.refresh()));
     private AutoCloseable running;
     private long generation;
     private StepHost host;
@@ -114,8 +116,11 @@ public final class WatchStep extends Step {
         indexes.setId("watchIndexes");
         indexes.column("Index", LogFeed.IndexView::index, "mono")
                 .column("State", i -> stateText(i.state()))
-                .column("Elapsed", i -> elapsed(i.elapsed()), "number")
+                .column("Elapsed", i -> elapsed(i.elapsedAt(java.time.Instant.now())), "number")
+                .column("Rows", i -> i.rows() == null ? "" : String.format("%,d", i.rows()), "number")
                 .column("Target lists", i -> i.targetLists() == null ? "" : String.valueOf(i.targetLists()), "number");
+        // Immich says nothing while an index builds (minutes to hours): count the elapsed time on
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
         indexes.show(List.of());
         eventList.setId("watchEvents");
         eventList.setPrefHeight(260);
@@ -226,6 +231,11 @@ public final class WatchStep extends Step {
 
     private void showState(LogFeed.WatchState s) {
         indexes.show(s.indexes());
+        if (s.indexes().stream().anyMatch(i -> "reindexing".equals(i.state()))) {
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
         ready.getStyleClass().removeAll("verdict-ok");
         if (s.ready()) {
             ready.getStyleClass().add("verdict-ok");
@@ -240,6 +250,7 @@ public final class WatchStep extends Step {
 
     private void ended(Throwable error) {
         running = null;
+        ticker.stop();
         start.setDisable(false);
         stop.setDisable(true);
         if (error == null) {
@@ -260,6 +271,7 @@ public final class WatchStep extends Step {
         }
         start.setDisable(false);
         stop.setDisable(true);
+        ticker.stop();
     }
 
     private static void closeQuietly(AutoCloseable handle) {
