@@ -1,19 +1,36 @@
 package dbmedic.core.logs;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code docker logs}, {@code kubectl logs} or {@code journalctl} run as a local child
- * process; stdout and stderr both carry log lines (docker writes the app's stderr to stderr).
+ * process. stdout and stderr both carry log lines (docker writes the app's stderr to
+ * stderr); the tool's own complaints ({@link ToolErrors}) are kept back from the sink and
+ * become the {@link LogSourceException} when the tool fails.
  */
 public final class ProcessLogSource implements LogSource {
+    private static final long KILL_GRACE_SECONDS = 2;
+    private static final int MAX_TOOL_OUTPUT = 4000;
+
     private final LogSourceSpec spec;
     private final Tail tail;
     private final Map<String, String> environment;
+    private final Object sinkLock = new Object();
+    private volatile boolean closed;
+    private volatile Process process;
 
     /** @param environment set for the child; its PATH (if given) is where the tool is looked up */
     public ProcessLogSource(LogSourceSpec spec, Tail tail, Map<String, String> environment) {
+        if (spec.kind() == LogSourceSpec.Kind.FILE) {
+            throw new IllegalArgumentException("a file is read by FileLogSource");
+        }
         this.spec = spec;
         this.tail = tail;
         this.environment = Map.copyOf(environment);
@@ -26,14 +43,128 @@ public final class ProcessLogSource implements LogSource {
 
     @Override
     public void follow(LineSink sink, boolean follow) throws LogSourceException {
-        throw new UnsupportedOperationException("not yet");
+        if (closed) {
+            return;
+        }
+        List<String> command = new ArrayList<>(LogCommands.command(spec, tail, follow));
+        command.set(0, executable(command.get(0)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process p;
+        try {
+            p = builder.start();
+        } catch (IOException e) {
+            throw new LogSourceException(ToolErrors.notFound(spec), e);
+        }
+        process = p;
+        StringBuilder toolOutput = new StringBuilder();
+        LineSink filtered = text -> {
+            if (ToolErrors.isToolLine(spec.kind(), text)) {
+                synchronized (toolOutput) {
+                    if (toolOutput.length() < MAX_TOOL_OUTPUT) {
+                        toolOutput.append(text).append('\n');
+                    }
+                }
+            } else {
+                // Two reader threads: the sink sees one line at a time.
+                synchronized (sinkLock) {
+                    sink.line(text);
+                }
+            }
+        };
+        try {
+            p.getOutputStream().close();
+            if (closed) {
+                kill(p);
+                return;
+            }
+            Thread stderr = new Thread(() -> pumpQuietly(p.getErrorStream(), filtered),
+                    "dbmedic-logs-stderr-" + spec.name());
+            stderr.setDaemon(true);
+            stderr.start();
+            pumpQuietly(p.getInputStream(), filtered);
+            // A grandchild that kept stderr open must not hold us once the source is closed.
+            stderr.join(closed ? TimeUnit.SECONDS.toMillis(KILL_GRACE_SECONDS) : 0);
+            int exit = p.waitFor();
+            if (closed) {
+                return;
+            }
+            String tools;
+            synchronized (toolOutput) {
+                tools = toolOutput.toString();
+            }
+            if (exit != 0) {
+                throw new LogSourceException(ToolErrors.message(spec, exit, tools));
+            }
+            if (!tools.isBlank() && tools.contains("No such container")) {
+                // Some docker versions print the error yet exit 0.
+                throw new LogSourceException(ToolErrors.message(spec, 1, tools));
+            }
+        } catch (IOException e) {
+            if (!closed) {
+                throw new LogSourceException(ToolErrors.tool(spec) + ": " + e.getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(p);
+        } finally {
+            if (p.isAlive()) {
+                kill(p);
+            }
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
+        Process p = process;
+        if (p != null) {
+            kill(p);
+        }
     }
 
-    List<String> command(boolean follow) {
-        return LogCommands.command(spec, tail, follow);
+    /** Parent first (so it starts nothing new), then what it had started; forcibly after a grace period. */
+    private static void kill(Process p) {
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroy();
+        children.forEach(ProcessHandle::destroy);
+        p.onExit().orTimeout(KILL_GRACE_SECONDS, TimeUnit.SECONDS).exceptionally(t -> {
+            p.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            return null;
+        });
+    }
+
+    private static void pumpQuietly(java.io.InputStream in, LineSink sink) {
+        try {
+            StreamLines.pump(in, sink);
+        } catch (IOException e) {
+            // The stream closes when the process is killed: the end of the source.
+        }
+    }
+
+    /**
+     * The JDK looks a bare command name up on this JVM's PATH, not the child's; when the
+     * caller gives the child a PATH, look it up there ourselves.
+     */
+    private String executable(String name) throws LogSourceException {
+        String path = environment.get("PATH");
+        if (path == null) {
+            return name;
+        }
+        boolean windows = File.pathSeparatorChar == ';';
+        List<String> suffixes = windows ? List.of(".exe", ".cmd", ".bat", "") : List.of("");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            for (String suffix : suffixes) {
+                Path candidate = Path.of(dir, name + suffix);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        throw new LogSourceException(ToolErrors.notFound(spec));
     }
 }

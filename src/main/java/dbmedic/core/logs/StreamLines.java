@@ -14,6 +14,16 @@ public final class StreamLines {
 
     /** Reads until end of stream; returns normally when the stream ends or is closed. */
     public static void pump(InputStream in, LineSink sink) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        LineAssembler lines = new LineAssembler(sink);
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            // read() returns whatever is available, so a line is delivered as soon as it arrives.
+            while ((n = in.read(buffer)) >= 0) {
+                lines.accept(buffer, 0, n);
+            }
+        } finally {
+            lines.flush();
+        }
     }
 }

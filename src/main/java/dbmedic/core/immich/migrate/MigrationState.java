@@ -21,12 +21,13 @@ import java.util.Optional;
  * @param primaryHost     the primary when known ({@code pg_stat_wal_receiver.sender_host})
  * @param currentUser     the connected role
  * @param privileges      what that role may do
+ * @param vectorsSchema   a schema named {@code vectors} exists (pgvecto.rs's; it may outlive the extension)
  */
 public record MigrationState(String serverKey, String database, String serverVersion, int serverMajor,
                              Optional<String> immichVersion, Map<String, ExtensionInfo> extensions,
                              PreloadSetting preload, List<VectorTable> tables, List<OtherSession> otherSessions,
                              boolean inRecovery, boolean readOnly, Optional<String> primaryHost, String currentUser,
-                             Privileges privileges) {
+                             Privileges privileges, boolean vectorsSchema) {
     public MigrationState {
         extensions = Map.copyOf(extensions);
         tables = List.copyOf(tables);

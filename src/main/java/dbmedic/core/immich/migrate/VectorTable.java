@@ -13,9 +13,12 @@ import java.util.List;
  * @param dimension  {@code atttypmod} of the column: the dimension for vector types, -1 for {@code real[]}
  * @param rows       exact row count
  * @param indexes    every index on the table
+ * @param storedDimension for a {@code real[]} column (no typmod): the length of the stored arrays
+ *                   when all rows agree, else -1; for other columns the same as {@code dimension}
  */
 public record VectorTable(String table, String keyColumn, String columnType, String typeSchema, String typeName,
-                          int dimension, long rows, List<IndexInfo> indexes) {
+                          int dimension, long rows, List<IndexInfo> indexes,
+                          int storedDimension) {
     public VectorTable {
         indexes = List.copyOf(indexes);
     }
