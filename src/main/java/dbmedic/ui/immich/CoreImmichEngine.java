@@ -109,17 +109,13 @@ public final class CoreImmichEngine implements ImmichEngine {
             PlanView plan = views.stream().filter(v -> v.id().equals(j.planId())).findFirst().orElse(null);
             if (plan != null) {
                 MigrationPlan engine = (MigrationPlan) plan.engine();
-                int next = 0;
-                while (next < engine.phases().size() && j.done(engine.phases().get(next).id())) {
-                    next++;
-                }
-                if (next < engine.phases().size()) {
+                Optional<MigrationPhase> next = migration.nextPhase(state, engine);
+                if (next.isPresent()) {
                     List<String> missing = plan.refusals().stream().map(r -> r.reason() + " " + r.whatToDo()).toList();
-                    Object evidence = null;
-                    if (j.backupFolder() != null) {
-                        evidence = evidence(ImmichBackup.read(Path.of(j.backupFolder())));
-                    }
-                    pending = new MigrationOffer.Pending(plan, next, missing.isEmpty(), missing, evidence);
+                    Object evidence = j.backupFolder() == null ? null
+                            : evidence(ImmichBackup.read(Path.of(j.backupFolder())));
+                    pending = new MigrationOffer.Pending(plan, engine.phases().indexOf(next.get()), missing.isEmpty(),
+                            missing, evidence);
                 }
             }
         }
