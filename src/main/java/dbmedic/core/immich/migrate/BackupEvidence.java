@@ -17,6 +17,32 @@ public interface BackupEvidence {
 
     List<TableSnapshot> tables();
 
+    /** Evidence from parts (tests, or a backup read from its manifest). */
+    static BackupEvidence of(Path folder, boolean verified, List<TableSnapshot> tables) {
+        List<TableSnapshot> copy = List.copyOf(tables);
+        return new BackupEvidence() {
+            @Override
+            public Path folder() {
+                return folder;
+            }
+
+            @Override
+            public boolean verified() {
+                return verified;
+            }
+
+            @Override
+            public List<TableSnapshot> tables() {
+                return copy;
+            }
+        };
+    }
+
+    /** The pgbackup result ({@code dbmedic.core.postgres.backup.ImmichBackup}) as evidence. */
+    static BackupEvidence of(dbmedic.core.postgres.backup.PgBackupResult backup) {
+        return of(backup.folder(), backup.verified(), backup.tables());
+    }
+
     default Optional<TableSnapshot> table(String name) {
         return tables().stream().filter(t -> t.table().equals(name)).findFirst();
     }
