@@ -38,6 +38,7 @@ public final class ImageSwapStep extends Step {
     private final TextArea preview = Widgets.code("");
     private final Button check = new Button("I have swapped the image — _check again");
     private final Label status = new Label();
+    private final Label safe = Widgets.wrapped("", "text-muted");
     private StepHost host;
 
     public ImageSwapStep(WizardContext ctx) {
@@ -73,9 +74,9 @@ public final class ImageSwapStep extends Step {
         status.setId("swapStatus");
         status.setWrapText(true);
         status.getStyleClass().add("title-4");
-        Label safe = Widgets.wrapped("Your embeddings are safe meanwhile: phase 1 kept every row as a plain array of "
+        safe.setText("Your embeddings are safe meanwhile: phase 1 kept every row as a plain array of "
                 + "numbers (real[]), which any PostgreSQL image can read. DB Medic wrote down the dimensions and the phase "
-                + "in its journal, so you can close the wizard and come back later.", "text-muted");
+                + "in its journal, so you can close the wizard and come back later.");
         view.getChildren().addAll(headline, summary, setups, safe, check, missing, phaseHead, preview, status);
         refresh();
     }
@@ -102,11 +103,15 @@ public final class ImageSwapStep extends Step {
         headline.setText(done ? "✔ The new image is in place and the migration is complete."
                 : beforeSwap ? "First run phase " + (swapAfter + 1) + " on the Migrate page; then swap the image here."
                 : "Phase " + flow.phasesDone.get() + " is done. Now swap the database image, then come back here.");
-        summary.setText(swap.summary());
+        // the engine's summary speaks of phase 1 as done: before it, say what is coming instead
+        summary.setText(beforeSwap ? "After phase 1, you replace the database image with one that ships VectorChord. "
+                + "What to change, for your kind of setup:" : swap.summary());
+        safe.setVisible(!beforeSwap && !done);
+        safe.setManaged(safe.isVisible());
         for (PlanView.SetupInstructions s : swap.setups()) {
             TextArea text = Widgets.code(s.instructions());
             text.setWrapText(true);
-            text.setPrefRowCount((int) Math.min(14, Math.max(4, s.instructions().lines().count() + 1)));
+            text.setPrefRowCount(12);
             var copy = Widgets.copyButton("Copy", s::instructions);
             Tab tab = new Tab(s.setup(), new VBox(8, text, copy));
             tab.setId("swap-" + s.setup().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT));

@@ -14,8 +14,10 @@ final class CheckNames {
             case "dimension" -> "Dimension";
             case "content" -> "Rows and checksum";
             case "rows" -> "Row count";
-            case "vchord-range", "vchord" -> "VectorChord installed, in the range Immich accepts";
-            case "vectors-gone", "vectors" -> "pgvecto.rs removed";
+            case "vchord-installed" -> "VectorChord installed";
+            case "vchord-range" -> "VectorChord version accepted by this Immich";
+            case "vectors-dropped" -> "pgvecto.rs extension removed";
+            case "vectors-schema-dropped" -> "Schema vectors removed";
             case "indexes" -> "Indexes";
             default -> Character.toUpperCase(kind.charAt(0)) + kind.substring(1).replace('-', ' ');
         };

@@ -126,7 +126,7 @@ public final class CoreImmichEngine implements ImmichEngine {
         List<PlanView.PhaseView> phases = new ArrayList<>();
         for (MigrationPhase ph : p.phases()) {
             PlanView.SwapView swap = ph.pauseAfter().map(s -> new PlanView.SwapView(s.summary(), s.instructions().stream()
-                    .map(i -> new PlanView.SetupInstructions(i.title(), String.join("\n", i.steps()))).toList()))
+                    .map(i -> new PlanView.SetupInstructions(i.title(), numbered(i.steps()))).toList()))
                     .orElse(null);
             phases.add(new PlanView.PhaseView(ph.title(), ph.statements(), swap, ph));
         }
@@ -144,16 +144,36 @@ public final class CoreImmichEngine implements ImmichEngine {
     @Override
     public VerificationView verify(PlanView plan, Object backupEvidence, Progress progress) throws Exception {
         MigrationVerification v = migration.verify((MigrationPlan) plan.engine(), (BackupEvidence) backupEvidence, progress);
-        List<VerificationView.Check> checks = v.checks().stream().map(c -> new VerificationView.Check(CheckNames.of(c.id()),
-                c.passed(), c.passed() ? c.actual() : "expected " + c.expected() + ", found " + c.actual())).toList();
+        List<VerificationView.Check> checks = new ArrayList<>(v.checks().stream().map(c -> new VerificationView.Check(
+                CheckNames.of(c.id()), c.passed(), !c.passed() ? "wanted " + c.expected() + ", found " + c.actual()
+                        : c.id().equals("vchord-range") ? c.actual() + " (wanted: " + c.expected() + ")" : c.actual()))
+                .toList());
+        for (var t : v.tables()) {
+            checks.add(new VerificationView.Check("Every row of " + t.table() + " unchanged", t.same(), t.backup() == null
+                    || t.now() == null ? "no snapshot to compare" : String.format("%,d rows before, %,d after; checksum %s %s %s",
+                    t.backup().rows(), t.now().rows(), shortSha(t.backup().sha256()), t.same() ? "=" : "≠",
+                    shortSha(t.now().sha256()))));
+        }
         List<VerificationView.TableCompare> tables = v.tables().stream().map(t -> new VerificationView.TableCompare(
                 t.table(), t.backup() == null ? 0 : t.backup().rows(), t.now() == null ? 0 : t.now().rows(),
                 t.backup() == null ? null : t.backup().sha256(), t.now() == null ? null : t.now().sha256(),
                 t.backup() == null ? "?" : t.backup().columnType(), t.now() == null ? "?" : t.now().columnType())).toList();
-        long failed = v.checks().stream().filter(c -> !c.passed()).count();
-        String summary = failed == 0 ? "all " + v.checks().size() + " checks passed."
-                : failed + " of " + v.checks().size() + " checks failed.";
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        String summary = failed == 0 ? "all " + checks.size() + " checks passed."
+                : failed + " of " + checks.size() + " checks failed.";
         return new VerificationView(v.passed(), v.lossless(), summary, checks, tables);
+    }
+
+    private static String numbered(List<String> steps) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            b.append(i + 1).append(". ").append(steps.get(i)).append(i + 1 < steps.size() ? "\n\n" : "");
+        }
+        return b.toString();
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "?" : sha.substring(0, Math.min(12, sha.length()));
     }
 
     @Override

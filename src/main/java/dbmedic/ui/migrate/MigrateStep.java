@@ -173,8 +173,10 @@ public final class MigrateStep extends Step {
             preview.setPrefRowCount((int) Math.min(16, Math.max(3, preview.getText().lines().count())));
             String phaseName = p.phases().size() > 1 ? "Phase " + (at + 1) + " of " + p.phases().size()
                     + " (" + p.phases().get(at).name() + "): " : "";
-            previewHead.setText(phaseName + (statements.size() == 1 ? "this statement runs"
-                    : "these " + statements.size() + " statements run") + " in one transaction.");
+            String count = (statements.size() == 1 ? "this statement runs" : "these " + statements.size()
+                    + " statements run") + " in one transaction.";
+            previewHead.setText(phaseName.isEmpty() ? Character.toUpperCase(count.charAt(0)) + count.substring(1)
+                    : phaseName + count);
             if (p.hasImageSwap() && at == 0) {
                 previewHead.setText(previewHead.getText() + " After it, you swap the database image; then DB Medic "
                         + "runs phase 2.");

@@ -50,7 +50,7 @@ public final class PgVerifyStep extends Step {
                 .column("Rows after", t -> String.format("%,d", t.rowsAfter()), "number")
                 .column("Checksum before", t -> shortSha(t.shaBefore()), "mono")
                 .column("Checksum after", t -> shortSha(t.shaAfter()), "mono")
-                .column("Column type", t -> t.typeBefore() + " → " + t.typeAfter(), "mono");
+                .column("Column type now", VerificationView.TableCompare::typeAfter, "mono");
         backupNote.setId("pgVerifyBackupNote");
         Button again = new Button("_Verify again");
         again.setMnemonicParsing(true);

@@ -14,7 +14,7 @@ public final class TextTable<T> extends TableView<T> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(placeholder));
         setFixedCellSize(30);
-        setPrefHeight(30 * 3 + 34);
+        setPrefHeight(30 * 2 + 46);
     }
 
     /** Adds a column; {@code styles} go on its cells ("number", "mono"). */
@@ -29,6 +29,9 @@ public final class TextTable<T> extends TableView<T> {
 
     public void show(List<T> rows) {
         setItems(FXCollections.observableArrayList(rows));
-        setPrefHeight(30 * Math.max(2, rows.size()) + 36);
+        // header (about 40 px) + rows + borders, so every row shows without a scroll bar
+        double height = 30 * Math.max(2, rows.size()) + 46;
+        setPrefHeight(height);
+        setMinHeight(height);
     }
 }

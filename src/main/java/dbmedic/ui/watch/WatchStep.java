@@ -124,6 +124,7 @@ public final class WatchStep extends Step {
         indexes.show(List.of());
         eventList.setId("watchEvents");
         eventList.setPrefHeight(260);
+        eventList.setFixedCellSize(24);
         eventList.setPlaceholder(new Label("No log lines yet"));
         eventList.setCellFactory(v -> new EventCell());
         eventList.setOnKeyPressed(e -> {
