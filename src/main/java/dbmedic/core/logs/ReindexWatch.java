@@ -47,6 +47,7 @@ public final class ReindexWatch {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<LogEvent> errors = new ArrayList<>();
     private boolean listening;
+    private LocalDateTime lastLogTime;
 
     private static final class Entry {
         State state = State.WAITING;
@@ -74,6 +75,10 @@ public final class ReindexWatch {
     }
 
     public synchronized void accept(LogEvent event) {
+        LocalDateTime logTime = logTime(event.timestamp());
+        if (logTime != null && (lastLogTime == null || logTime.isAfter(lastLogTime))) {
+            lastLogTime = logTime;
+        }
         switch (event.type()) {
             case TARGET_LISTS -> {
                 Entry e = entry(event.index());
@@ -117,13 +122,13 @@ public final class ReindexWatch {
     public synchronized List<IndexProgress> indexes() {
         Instant now = clock.instant();
         List<IndexProgress> result = new ArrayList<>();
-        entries.forEach((name, e) -> result.add(progress(name, e, now)));
+        entries.forEach((name, e) -> result.add(progress(name, e, now, lastLogTime)));
         return result;
     }
 
     public synchronized Optional<IndexProgress> index(String name) {
         Entry e = entries.get(name);
-        return e == null ? Optional.empty() : Optional.of(progress(name, e, clock.instant()));
+        return e == null ? Optional.empty() : Optional.of(progress(name, e, clock.instant(), lastLogTime));
     }
 
     /** Expected indexes all DONE; without expected ones: at least one reindex finished and none running. */
@@ -149,15 +154,21 @@ public final class ReindexWatch {
         return entries.computeIfAbsent(index == null ? "?" : index, k -> new Entry());
     }
 
-    private static IndexProgress progress(String name, Entry e, Instant now) {
+    private static IndexProgress progress(String name, Entry e, Instant now, LocalDateTime lastLogTime) {
         Duration elapsed = switch (e.state) {
             case WAITING -> Duration.ZERO;
-            case REINDEXING -> Duration.between(e.startedAt, now);
+            case REINDEXING -> longer(Duration.between(e.startedAt, now),
+                    // A reindex that began before we started reading: the log says how long it has run.
+                    e.logStart != null && lastLogTime != null ? Duration.between(e.logStart, lastLogTime) : Duration.ZERO);
             case DONE -> e.logStart != null && e.logEnd != null && !e.logEnd.isBefore(e.logStart)
                     ? Duration.between(e.logStart, e.logEnd)
                     : Duration.between(e.startedAt, e.finishedAt);
         };
         return new IndexProgress(name, e.state, e.startedAt, e.finishedAt, elapsed, e.targetLists, e.currentLists, e.rows);
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static LocalDateTime logTime(String text) {

@@ -75,7 +75,7 @@ final class Guards {
                             + " start it, and run DB Medic again.", List.of()));
             return;
         }
-        if (!vchord.installed() && !Preload.loads(s.preload().value(), "vchord")) {
+        if (!vchord.installed() && s.preload().known() && !Preload.loads(s.preload().value(), "vchord")) {
             out.add(new Refusal("not-preloaded", "VectorChord is installed on the server but not loaded:"
                     + " shared_preload_libraries is '" + s.preload().value() + "' (set by " + s.preload().source()
                     + "), and CREATE EXTENSION vchord fails with `vchord must be loaded via shared_preload_libraries.`",

@@ -169,7 +169,11 @@ final class PlanBuilder {
         }
         List<String> after = new ArrayList<>();
         PreloadSetting preload = s.preload();
-        if (Preload.loads(preload.value(), "vectors")) {
+        if (!preload.known()) {
+            after.add("This role may not read shared_preload_libraries. As a superuser check `SHOW"
+                    + " shared_preload_libraries;` and take vectors.so out of it where it was set (postgresql.conf,"
+                    + " postgresql.auto.conf or the compose `command:`), then restart PostgreSQL.");
+        } else if (Preload.loads(preload.value(), "vectors")) {
             List<String> rest = Preload.without(preload.value(), "vectors");
             String restWords = rest.isEmpty() ? "nothing" : String.join(", ", rest);
             if (preload.fromAutoConf() && s.privileges().canAlterSystem()) {

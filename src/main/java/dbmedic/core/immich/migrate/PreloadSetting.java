@@ -8,6 +8,13 @@ import java.util.Optional;
  * The file and line are known only to superusers or members of {@code pg_read_all_settings}.
  */
 public record PreloadSetting(String value, String source, Optional<String> sourceFile, Optional<Integer> sourceLine) {
+    /** {@code source} when the role may not read the setting (superuser or pg_read_all_settings only). */
+    public static final String HIDDEN = "hidden";
+
+    public boolean known() {
+        return !HIDDEN.equals(source);
+    }
+
     public boolean fromAutoConf() {
         return sourceFile.map(f -> f.endsWith("postgresql.auto.conf")).orElse(false);
     }

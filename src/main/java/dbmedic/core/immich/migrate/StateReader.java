@@ -85,7 +85,10 @@ final class StateReader {
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT setting, source, sourcefile, sourceline FROM pg_settings WHERE name = 'shared_preload_libraries'");
              ResultSet rs = st.executeQuery()) {
-            rs.next();
+            if (!rs.next()) {
+                // GUC_SUPERUSER_ONLY: hidden from roles without pg_read_all_settings.
+                return new PreloadSetting("", PreloadSetting.HIDDEN, Optional.empty(), Optional.empty());
+            }
             int line = rs.getInt(4);
             Optional<Integer> sourceLine = rs.wasNull() ? Optional.empty() : Optional.of(line);
             return new PreloadSetting(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), sourceLine);
