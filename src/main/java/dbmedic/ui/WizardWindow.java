@@ -56,6 +56,7 @@ public final class WizardWindow {
                 new PgVerifyStep(ctx), new WatchStep(ctx, new CoreLogFeed())));
         WizardShell shell = new WizardShell(steps, ctx.headerText(), new BackgroundRunner());
         shellRef.set(shell);
+        dbmedic.ui.imageswap.ResumeOffer.install(ctx, shell);
         shell.setOnDrop(file -> {
             ctx.targetText.set(file.getAbsolutePath());
             shell.goTo("connect");
