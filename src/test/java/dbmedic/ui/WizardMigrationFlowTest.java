@@ -105,6 +105,11 @@ class WizardMigrationFlowTest {
         assertTrue(text(robot, "#pgVerifyVerdict").startsWith("✔"), text(robot, "#pgVerifyVerdict"));
         assertTrue(text(robot, "#losslessStatement").startsWith("Lossless"), text(robot, "#losslessStatement"));
 
+        // the report's migration section carries the numbers, and no path
+        String report = dbmedic.ui.pgverify.MigrationReport.markdown(ctx.immich.plan.get(), ctx.immich.verification.get());
+        assertTrue(report.contains("**Lossless**") && report.contains("| smart_search | 2,000 | 2,000 |"), report);
+        assertFalse(report.contains(backups.toString()), report);
+
         // the database really changed, and no embedding did
         assertEquals("vector(768)", server.queryValue(immich.name(), "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'smart_search'::regclass AND attname = 'embedding'"));

@@ -192,7 +192,9 @@ public final class MigrateStep extends Step {
                 status.setText("");
             }
         }
-        setValid(flow.migrated() || waitingForSwap());
+        // nothing to migrate (already on VectorChord): go on, to watch Immich start
+        boolean nothing = offer != null && offer.plans().isEmpty() && offer.pending() == null;
+        setValid(flow.migrated() || waitingForSwap() || nothing);
     }
 
     /** Phase 1 of a two-phase plan is committed and the image swap comes next. */

@@ -57,9 +57,11 @@ public final class PgVerifyStep extends Step {
         again.setId("pgReverify");
         again.setOnAction(e -> run());
         view.getChildren().addAll(verdict, lossless, checks, tables, backupNote,
-                new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null)));
+                new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null,
+                        () -> flow.verification.get() == null ? null
+                                : MigrationReport.markdown(flow.plan.get(), flow.verification.get()))));
         flow.verification.addListener((o, a, v) -> {
-            setValid(v != null);
+            setValid(v != null || !flow.migrated());
             if (v == null) {
                 verdict.setText("");
                 lossless.setText("");
@@ -80,8 +82,9 @@ public final class PgVerifyStep extends Step {
     private void run() {
         var plan = flow.plan.get();
         Object evidence = flow.backupEvidence();
-        if (plan == null || evidence == null) {
-            verdict.setText("Nothing to verify yet: no migration ran in this session.");
+        if (plan == null || evidence == null || !flow.migrated()) {
+            verdict.setText("Nothing to verify: no migration ran in this session.");
+            setValid(!flow.migrated());
             return;
         }
         verdict.setText("Verifying…");
