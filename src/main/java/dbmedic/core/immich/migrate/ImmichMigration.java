@@ -198,6 +198,30 @@ public final class ImmichMigration {
         return journals.read(serverKey());
     }
 
+    /**
+     * Verifies against a backup alone (no plan at hand, e.g. {@code dbmedic verify --backup}):
+     * the expected dimensions are the backup's column types, which were read before any change.
+     */
+    public MigrationVerification verifyAgainstBackup(BackupEvidence backup, Progress progress)
+            throws UnusableInputException, CancelledException {
+        MigrationState state = readState(progress);
+        java.util.Map<String, Integer> dims = new java.util.LinkedHashMap<>(builder.dimensions(state, journal()));
+        String id = MigrationPlan.PGVECTOR_TO_VCHORD;
+        for (dbmedic.core.postgres.backup.TableSnapshot t : backup.tables()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+)\\)$").matcher(t.columnType());
+            if (m.find()) {
+                dims.put(t.table(), Integer.parseInt(m.group(1)));
+            }
+            if (t.columnType().startsWith("vectors.")) {
+                id = MigrationPlan.PGVECTORS_TO_VCHORD;
+            } else if (t.columnType().equals("real[]") && !id.equals(MigrationPlan.PGVECTORS_TO_VCHORD)) {
+                id = MigrationPlan.PGVECTORS_TO_VCHORD_TWO_PHASE;
+            }
+        }
+        MigrationPlan plan = new MigrationPlan(id, "Verify against the backup", "", dims, List.of(), List.of());
+        return verify(plan, backup, progress);
+    }
+
     /** Compares the database now with the plan and the backup. */
     public MigrationVerification verify(MigrationPlan plan, BackupEvidence backup, Progress progress)
             throws UnusableInputException, CancelledException {

@@ -75,7 +75,7 @@ public final class ImmichBackup {
             throw new BackupFailedException("The backup folder could not be created in " + parentDir + ": " + e.getMessage(), e);
         }
         boolean complete = false;
-        try (Connection c = session.readOnly("backup")) {
+        try (Connection c = readOnlyWithoutTimeout(session)) {
             facts = ServerFacts.read(c);
             if (facts.tables().isEmpty()) {
                 throw new BackupFailedException("Database " + session.target().database()
@@ -123,6 +123,23 @@ public final class ImmichBackup {
             if (!complete) {
                 deleteTree(partial);
             }
+        }
+    }
+
+    /**
+     * A read-only session without the diagnosis' statement and socket timeouts: one COPY of
+     * 200k embeddings takes longer than those allow. The lock timeout stays, so the backup
+     * never queues behind a running migration.
+     */
+    static Connection readOnlyWithoutTimeout(PgSession session) throws UnusableInputException, SQLException {
+        Connection c = session.forChange("backup");
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            c.setReadOnly(true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
     }
 

@@ -52,7 +52,7 @@ public final class PgDumpRunner implements DumpSource {
             environment(pb.environment(), session.target(), password);
             ChildProcess.Outcome outcome;
             try {
-                outcome = ChildProcess.run(pb, false, password, p, () -> sizeOf(partial), "pg_dump");
+                outcome = ChildProcess.run(pb, false, password, p, () -> sizeOf(partial), "pg_dump: writing the dump");
             } catch (IOException e) {
                 throw new DumpFailedException("pg_dump could not be started (" + tools.pgDump() + "): " + e.getMessage(), e);
             }

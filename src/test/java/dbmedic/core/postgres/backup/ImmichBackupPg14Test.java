@@ -190,7 +190,7 @@ class ImmichBackupPg14Test {
     void aCancelledBackupLeavesNothingBehind() throws Exception {
         Path parent = dir.resolve("backups");
         try (PgSession s = session("immich")) {
-            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.startsWith("Copying smart_search: "));
+            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.equals("Copying smart_search"));
             assertThrows(CancelledException.class, () -> new ImmichBackup().backUp(s, parent, cancelMidCopy));
             assertEquals(List.of(), entries(parent));
 
@@ -236,5 +236,42 @@ class ImmichBackupPg14Test {
         assertTrue(e.getMessage().contains("is not a DB Medic PostgreSQL backup"), e.getMessage());
         Files.writeString(notABackup.resolve("manifest.json"), "{\"name\": \"something else\"}");
         assertThrows(NotABackupException.class, () -> ImmichBackup.read(notABackup));
+    }
+
+    @Test
+    void theBackupSessionIsReadOnlyWithoutTheDiagnosisTimeouts() throws Exception {
+        try (PgSession s = session("immich"); java.sql.Connection c = ImmichBackup.readOnlyWithoutTimeout(s);
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertEquals("0", rs.getString(1));
+            }
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class,
+                    () -> st.execute("DELETE FROM smart_search"));
+            assertTrue(e.getMessage().contains("read-only transaction"), e.getMessage());
+        }
+        assertEquals(ROWS, checksum(pg, "immich", "smart_search").rows());
+    }
+
+    @Test
+    void rowsAreStreamedNotHeldInMemory() throws Exception {
+        // The COPY text of smart_search alone (6000 x 768 values) is over 24 MiB: a 16 MiB heap
+        // can back it up and restore it only if rows are streamed.
+        int rows = 6000;
+        ImmichDatabase.on(pg).name("immich_big").immichVersion("1.132.3").extension(VectorExtension.PGVECTORS)
+                .clipDimension(768).rows(rows).withoutIndexes().create();
+        long copyText = Long.parseLong(pg.queryValue("immich_big",
+                "SELECT sum(octet_length(embedding::real[]::text)) FROM smart_search"));
+        assertTrue(copyText > 24L * 1024 * 1024, "table too small to prove anything: " + copyText);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+                BackupChildMain.class.getName(), pg.postgresUrl(PgServer.SUPERUSER, "immich_big"), dir.resolve("child").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", PgServer.SUPERUSER_PASSWORD);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("verified=true committed=true rows=" + 2 * rows + " maxHeapMiB=16"), output);
     }
 }
