@@ -58,7 +58,7 @@ public final class WizardContext {
         app.addListener((o, a, b) -> clearFrom(true));
         target.addListener((o, a, b) -> clearFrom(true));
         // the migration pages belong to a live PostgreSQL database that the diagnosis found to be Immich's
-        immich.active.bind(Bindings.createBooleanBinding(() -> target.get() instanceof dbmedic.core.postgres.PostgresTarget
+        immich.active.bind(Bindings.createBooleanBinding(() -> Medic.canMigrate(target.get())
                 && diagnosis.get() != null && diagnosis.get().app() != null
                 && "immich".equals(diagnosis.get().app().id()), target, diagnosis));
         diagnosis.addListener((o, a, d) -> {

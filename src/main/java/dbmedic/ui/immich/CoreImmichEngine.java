@@ -1,7 +1,7 @@
 package dbmedic.ui.immich;
 
 import dbmedic.core.Medic;
-import dbmedic.core.immich.ImmichKnowledge;
+import dbmedic.core.diagnose.DiagnoseOptions;
 import dbmedic.core.immich.migrate.BackupEvidence;
 import dbmedic.core.immich.migrate.ImmichMigration;
 import dbmedic.core.immich.migrate.MigrationJournal;
@@ -16,7 +16,6 @@ import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.postgres.backup.BackupCheck;
 import dbmedic.core.postgres.backup.ImmichBackup;
 import dbmedic.core.postgres.backup.PgBackupResult;
-import dbmedic.core.postgres.backup.TableSnapshot;
 import dbmedic.core.target.UnusableInputException;
 import dbmedic.core.task.Progress;
 import java.nio.file.Path;
@@ -26,13 +25,18 @@ import java.util.Optional;
 
 /** {@link ImmichEngine} over the engine's Immich backup, migration and verification, on one session. */
 public final class CoreImmichEngine implements ImmichEngine {
+    private final Medic medic;
     private final PgSession session;
     private final ImmichMigration migration;
-    private final ImmichBackup backup = new ImmichBackup();
 
-    CoreImmichEngine(PgSession session, ImmichMigration migration) {
+    CoreImmichEngine(Medic medic, PgSession session, ImmichMigration migration) {
+        this.medic = medic;
         this.session = session;
         this.migration = migration;
+    }
+
+    /** The backup a pending journal names: re-checked against its manifest before a phase runs on it. */
+    record JournalBackup(Path folder) {
     }
 
     /** The engine with the journal in the user's app-data folder. */
@@ -46,23 +50,21 @@ public final class CoreImmichEngine implements ImmichEngine {
             if (!(medic.resolve(spec) instanceof PostgresTarget target)) {
                 throw new UnusableInputException("The Immich migration needs a live PostgreSQL database (a postgresql:// URL).");
             }
-            PostgresOptions options = PostgresOptions.defaults().withClientAddress(client).withApp("immich")
-                    .withPasswordPrompt(prompt);
-            PgSession session = PgSession.open(target, options);
-            ImmichKnowledge knowledge = ImmichKnowledge.load();
-            return new CoreImmichEngine(session, journalDir == null ? new ImmichMigration(session, knowledge)
-                    : new ImmichMigration(session, knowledge, journalDir));
+            PostgresOptions options = Medic.postgresOptionsFor(new DiagnoseOptions("immich", false, client, prompt));
+            PgSession session = medic.openSession(target, options);
+            return new CoreImmichEngine(medic, session, journalDir == null ? medic.immichMigration(session)
+                    : medic.immichMigration(session, journalDir));
         };
     }
 
     @Override
     public BackupView backUp(Path parent, Progress progress) throws Exception {
-        return view(backup.backUp(session, parent, progress), List.of());
+        return view(medic.backup(session, parent, progress), List.of());
     }
 
     @Override
     public BackupView openBackup(Path folder, Progress progress) throws Exception {
-        BackupCheck check = backup.check(folder, progress);
+        BackupCheck check = medic.checkPostgresBackup(folder, progress);
         return view(check.result(), check.problems());
     }
 
@@ -70,27 +72,20 @@ public final class CoreImmichEngine implements ImmichEngine {
         List<BackupView.TableView> tables = r.tables().stream()
                 .map(t -> new BackupView.TableView(t.table(), t.columnType(), t.rows(), t.sha256())).toList();
         return new BackupView(r.folder(), r.bytes(), tables, r.dumpFile().orElse(null),
-                r.dumpNote().isBlank() ? null : r.dumpNote(), r.verified(), problems, evidence(r));
+                r.dumpNote().isBlank() ? null : r.dumpNote(), r.verified(), problems, BackupEvidence.of(r));
     }
 
-    /** The migration's view of a backup: folder, verified, snapshots. */
-    static BackupEvidence evidence(PgBackupResult r) {
-        return new BackupEvidence() {
-            @Override
-            public Path folder() {
-                return r.folder();
+    /** The evidence for a phase: a journal's backup is re-read against its manifest first, as the CLI does. */
+    private BackupEvidence evidence(Object given, Progress progress) throws Exception {
+        if (given instanceof JournalBackup j) {
+            BackupCheck check = medic.checkPostgresBackup(j.folder(), progress);
+            if (!check.ok()) {
+                throw new dbmedic.core.backup.BackupFailedException("The backup this migration started with (" + j.folder()
+                        + ") no longer verifies: " + String.join(" ", check.problems()) + " Nothing was changed.");
             }
-
-            @Override
-            public boolean verified() {
-                return r.verified();
-            }
-
-            @Override
-            public List<TableSnapshot> tables() {
-                return r.tables();
-            }
-        };
+            return BackupEvidence.of(check.result());
+        }
+        return (BackupEvidence) given;
     }
 
     @Override
@@ -112,8 +107,7 @@ public final class CoreImmichEngine implements ImmichEngine {
                 Optional<MigrationPhase> next = migration.nextPhase(state, engine);
                 if (next.isPresent()) {
                     List<String> missing = plan.refusals().stream().map(r -> r.reason() + " " + r.whatToDo()).toList();
-                    Object evidence = j.backupFolder() == null ? null
-                            : evidence(ImmichBackup.read(Path.of(j.backupFolder())));
+                    Object evidence = j.backupFolder() == null ? null : new JournalBackup(Path.of(j.backupFolder()));
                     pending = new MigrationOffer.Pending(plan, engine.phases().indexOf(next.get()), missing.isEmpty(),
                             missing, evidence);
                 }
@@ -138,12 +132,14 @@ public final class CoreImmichEngine implements ImmichEngine {
     @Override
     public void apply(PlanView plan, int phase, Object backupEvidence, Progress progress) throws Exception {
         MigrationPlan p = (MigrationPlan) plan.engine();
-        migration.apply(p, p.phases().get(phase), (BackupEvidence) backupEvidence, progress);
+        migration.apply(p, p.phases().get(phase), evidence(backupEvidence, progress), progress);
     }
 
     @Override
     public VerificationView verify(PlanView plan, Object backupEvidence, Progress progress) throws Exception {
-        MigrationVerification v = migration.verify((MigrationPlan) plan.engine(), (BackupEvidence) backupEvidence, progress);
+        BackupEvidence backup = backupEvidence instanceof JournalBackup j
+                ? BackupEvidence.of(ImmichBackup.read(j.folder())) : (BackupEvidence) backupEvidence;
+        MigrationVerification v = migration.verify((MigrationPlan) plan.engine(), backup, progress);
         List<VerificationView.Check> checks = new ArrayList<>(v.checks().stream().map(c -> new VerificationView.Check(
                 CheckNames.of(c.id()), c.passed(), !c.passed() ? "wanted " + c.expected() + ", found " + c.actual()
                         : c.id().equals("vchord-range") ? c.actual() + " (wanted: " + c.expected() + ")" : c.actual()))
