@@ -82,6 +82,15 @@ public final class MigrationTour extends Application {
             fx(() -> shell.next());
             waitFor(() -> ctx.immich.plan.get() != null);
             shot("3-migrate");
+            // a guard: Immich (here, another session) still connected
+            try (java.sql.Connection other = server.superuserConnection(immich.name())) {
+                other.createStatement().execute("SET application_name = 'immich_server'");
+                fx(() -> ((javafx.scene.control.Button) shell.lookup("#rereadServer")).fire());
+                waitFor(() -> ctx.immich.plan.get() != null && ctx.immich.plan.get().refused());
+                shot("3a-migrate-refused");
+            }
+            fx(() -> ((javafx.scene.control.Button) shell.lookup("#rereadServer")).fire());
+            waitFor(() -> ctx.immich.plan.get() != null && !ctx.immich.plan.get().refused());
             // the two-phase plan: its image-swap page, before phase 1
             fx(() -> ((javafx.scene.control.RadioButton) shell.lookup("#plan-pgvectors-to-vchord-two-phase")).fire());
             shot("3b-migrate-two-phase");
