@@ -78,9 +78,11 @@ class KillMidMigrationTest {
                 // It converted smart_search inside its open transaction: its lock on smart_search is ACCESS EXCLUSIVE.
                 assertEquals("AccessExclusiveLock", pg.queryValue("immich", "SELECT mode FROM pg_locks WHERE pid = " + pid
                         + " AND relation = 'smart_search'::regclass AND granted ORDER BY mode LIMIT 1"));
-                assertTrue(Files.readString(tmp.resolve("journals").resolve(Files.list(tmp.resolve("journals"))
-                        .filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow().getFileName()))
-                        .contains("\"phaseRunning\" : \"convert\""));
+                Path journal;
+                try (var files = Files.list(tmp.resolve("journals"))) {
+                    journal = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+                }
+                assertTrue(Files.readString(journal).contains("\"phaseRunning\" : \"convert\""));
             } finally {
                 child.destroyForcibly();
                 child.waitFor();

@@ -51,6 +51,14 @@ final class Guards {
                             + " connected to this database, then run DB Medic again.",
                     s.otherSessions().stream().map(OtherSession::describe).toList()));
         }
+        if ((phase.id().equals("convert") || phase.id().equals("phase-1")) && pgvectorsGone(s)) {
+            out.add(new Refusal("pgvectors-missing", "The embeddings still use pgvecto.rs's type, but this server no longer"
+                    + " has pgvecto.rs (its files are gone, e.g. a database image without -pgvectors): reading them fails"
+                    + " with `could not access file \"$libdir/vectors\"`.", "Put back an image that has pgvecto.rs for the"
+                    + " conversion (e.g. ghcr.io/immich-app/postgres:" + s.serverMajor() + "-vectorchord0.4.3-pgvectors"
+                    + s.extension("vectors").flatMap(ExtensionInfo::installedVersion).orElse("0.2.0")
+                    + "), run DB Medic, then switch to the image you want.", List.of()));
+        }
         switch (phase.id()) {
             case "convert", "phase-2", "install" -> vchordRequirements(s, plan, phase, out);
             default -> {
@@ -61,6 +69,12 @@ final class Guards {
         }
         privileges(s, plan, phase, out);
         return out;
+    }
+
+    private static boolean pgvectorsGone(MigrationState s) {
+        ExtensionInfo vectors = s.extension("vectors").orElse(null);
+        return s.tables().stream().anyMatch(VectorTable::pgvectorsType) && vectors != null && vectors.installed()
+                && !vectors.available();
     }
 
     private void vchordRequirements(MigrationState s, MigrationPlan plan, MigrationPhase phase, List<Refusal> out) {

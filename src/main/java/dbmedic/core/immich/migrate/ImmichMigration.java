@@ -73,6 +73,7 @@ public final class ImmichMigration {
     public MigrationState readState(Progress progress) throws UnusableInputException, CancelledException {
         Progress p = progress == null ? Progress.NONE : progress;
         try (Connection c = session.readOnly("migration check")) {
+            longReads(c);
             return reader.read(c, serverKey(), p);
         } catch (SQLException e) {
             throw new UnusableInputException("Reading the database state failed: " + e.getMessage(), e);
@@ -183,6 +184,16 @@ public final class ImmichMigration {
         }
     }
 
+    /**
+     * A read-only session has the diagnosis's statement timeout; counting and checksumming
+     * millions of embeddings takes longer. Only a lock wait stays bounded.
+     */
+    private void longReads(Connection c) throws SQLException {
+        long ms = Math.max(1, session.options().timeout().toSeconds()) * 1000L;
+        Sql.execute(c, "SET statement_timeout = 0");
+        Sql.execute(c, "SET lock_timeout = " + ms);
+    }
+
     private static void rollbackQuietly(Connection c) {
         try {
             if (!c.getAutoCommit()) {
@@ -227,6 +238,7 @@ public final class ImmichMigration {
             throws UnusableInputException, CancelledException {
         Progress p = progress == null ? Progress.NONE : progress;
         try (Connection c = session.readOnly("migration verify")) {
+            longReads(c);
             MigrationState state = reader.read(c, serverKey(), p);
             return new Verifier(packs, knowledge).verify(c, state, plan, backup, p);
         } catch (SQLException e) {

@@ -11,4 +11,13 @@ import java.nio.file.Path;
  */
 public interface DumpSource {
     DumpFile dumpTo(Path file, Progress progress) throws DumpFailedException, CancelledException;
+
+    /**
+     * The same, dumping as of {@code snapshot} (an id from {@code pg_export_snapshot()} whose
+     * transaction stays open meanwhile: {@code pg_dump --snapshot=ID}), so the dump shows the
+     * same moment as the vector tables' COPY files. Sources that cannot use it dump as of now.
+     */
+    default DumpFile dumpTo(Path file, String snapshot, Progress progress) throws DumpFailedException, CancelledException {
+        return dumpTo(file, progress);
+    }
 }

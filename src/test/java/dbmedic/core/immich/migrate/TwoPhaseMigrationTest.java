@@ -107,6 +107,25 @@ class TwoPhaseMigrationTest {
     }
 
     @Test
+    void swappingTheImageBeforePhaseOneIsRefusedUntilPgvectorsIsBack() throws Exception {
+        try (PgServer pg = oldImage(14)) {
+            ImmichDatabase.on(pg).extension(ImmichDatabase.VectorExtension.PGVECTORS).rows(100).create();
+            pg.swapImage(vchordImage(), "vchord.so"); // immich#29983: vchord-only image, columns still vectors.vector
+            String before = Migrations.fingerprint(pg, "immich");
+            try (PgSession session = Migrations.session(pg, "postgres", "immich", tmp)) {
+                ImmichMigration m = Migrations.migration(session, tmp.resolve("journals"));
+                MigrationState state = m.readState(Progress.NONE);
+                for (MigrationPlan plan : m.plans(state)) {
+                    Refusal r = m.guards(state, plan).get(0);
+                    assertEquals("pgvectors-missing", r.code(), plan.id());
+                    assertTrue(r.whatToDo().contains("ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0"));
+                }
+            }
+            assertEquals(before, Migrations.fingerprint(pg, "immich"));
+        }
+    }
+
+    @Test
     void aCrashDuringPhaseOneResumesFromTheLiveColumns() throws Exception {
         try (PgServer pg = oldImage(17)) {
             ImmichDatabase.on(pg).immichVersion("1.137.0").extension(ImmichDatabase.VectorExtension.PGVECTORS)

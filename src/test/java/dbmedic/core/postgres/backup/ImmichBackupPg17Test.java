@@ -106,4 +106,41 @@ class ImmichBackupPg17Test {
         assertTrue(r.notes().contains("smart_search.embedding stays real[]: the backup's type vectors.vector(512) cannot be"
                 + " created now (extension vectors is not installed); the rows were restored into the current type."), r.notes().toString());
     }
+
+    @Test
+    void restoreUndoesACompletedMigrationToVectorChord() throws Exception {
+        ImmichDatabase db = ImmichDatabase.on(pg).name("immich_undo").immichVersion("1.133.0")
+                .extension(VectorExtension.PGVECTORS).clipDimension(512).rows(ROWS).create();
+        PgBackupResult backup;
+        try (PgSession s = session(db.name())) {
+            backup = new ImmichBackup(null, new PgDumpLocator(List.of())).backUp(s, dir, Progress.NONE);
+        }
+        // Plan 1 of the migration (immich.md §6), then Immich's VectorChord index.
+        pg.execute(db.name(), "CREATE EXTENSION IF NOT EXISTS vchord CASCADE", "DROP INDEX clip_index", "DROP INDEX face_index",
+                "ALTER TABLE smart_search ALTER COLUMN embedding SET DATA TYPE real[]",
+                "ALTER TABLE smart_search ALTER COLUMN embedding SET DATA TYPE public.vector(512)",
+                "ALTER TABLE face_search ALTER COLUMN embedding SET DATA TYPE real[]",
+                "ALTER TABLE face_search ALTER COLUMN embedding SET DATA TYPE public.vector(512)",
+                "CREATE INDEX clip_index ON smart_search USING vchordrq (embedding public.vector_cosine_ops)",
+                "CREATE INDEX face_index ON face_search USING vchordrq (embedding public.vector_cosine_ops)",
+                "DELETE FROM face_search WHERE \"faceId\" = md5('face-1')::uuid");
+        assertEquals("public", pg.queryValue(db.name(), "SELECT t.typnamespace::regnamespace::text FROM pg_attribute a"
+                + " JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = 'smart_search'::regclass AND a.attname = 'embedding'"));
+
+        RestoreResult r;
+        try (PgSession s = session(db.name())) {
+            r = new VectorTableRestore().restore(s, backup, Progress.NONE);
+        }
+        assertTrue(r.committed(), r.message());
+        for (String table : List.of("smart_search", "face_search")) {
+            assertEquals("vectors", pg.queryValue(db.name(), "SELECT t.typnamespace::regnamespace::text FROM pg_attribute a"
+                    + " JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = '" + table + "'::regclass AND a.attname = 'embedding'"),
+                    table + " is pgvecto.rs's type again");
+            assertSameContent(backup.table(table).orElseThrow(), checksum(pg, db.name(), table));
+        }
+        assertEquals(List.of("clip_index"), r.tables().get(0).indexesDropped());
+        // Immich's pgvecto.rs index options are not accepted by the stand-in access method: Immich rebuilds it.
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("clip_index could not be recreated")), r.notes().toString());
+        assertEquals(List.of(), pg.queryColumn(db.name(), "SELECT indexname FROM pg_indexes WHERE indexname IN ('clip_index', 'face_index')"));
+    }
 }

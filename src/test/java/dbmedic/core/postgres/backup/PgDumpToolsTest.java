@@ -55,10 +55,11 @@ class PgDumpToolsTest {
     @Test
     void argumentsCarryTheConnectionButNeverThePasswordWhichGoesInTheEnvironment() throws Exception {
         PostgresTarget t = PostgresTarget.parse("postgresql://immich:s3cret-pw@db.example:5433/my'db?sslmode=no-verify");
-        List<String> cmd = PgDumpRunner.command(Path.of("pg_dump"), t, Path.of("out.dump.partial"));
+        List<String> cmd = PgDumpRunner.command(Path.of("pg_dump"), t, Path.of("out.dump.partial"), null);
         assertEquals(List.of("pg_dump", "--format=custom", "--file=out.dump.partial", "--host=db.example", "--port=5433",
                 "--username=immich", "--no-password", "--dbname=dbname='my\\'db'"), cmd);
         assertFalse(String.join(" ", cmd).contains("s3cret"));
+        assertTrue(PgDumpRunner.command(Path.of("pg_dump"), t, Path.of("x"), "00000003-00000002-1").contains("--snapshot=00000003-00000002-1"));
 
         Map<String, String> env = new HashMap<>(Map.of("PGPASSWORD", "inherited", "PGHOST", "elsewhere", "PATH", "/bin"));
         PgDumpRunner.environment(env, t, "s3cret-pw".toCharArray());
