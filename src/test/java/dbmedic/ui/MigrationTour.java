@@ -26,6 +26,8 @@ public final class MigrationTour extends Application {
     private static PgServer server;
     private static ImmichDatabase immich;
     private static boolean dark;
+    /** The two-phase plan on an image without VectorChord: the Image swap page waiting for the swap. */
+    private static boolean swap;
     private WizardShell shell;
     private WizardContext ctx;
 
@@ -38,9 +40,11 @@ public final class MigrationTour extends Application {
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args[0]);
-        dark = args.length > 1 && args[1].equals("dark");
+        dark = java.util.Arrays.asList(args).contains("dark");
+        swap = java.util.Arrays.asList(args).contains("swap");
         Files.createDirectories(out);
-        server = PgServer.builder(14).serverConfig("shared_preload_libraries", "vchord.so,vectors.so").start();
+        server = swap ? PgServer.builder(14).withoutExtension("vchord").withoutExtension("vector").start()
+                : PgServer.builder(14).serverConfig("shared_preload_libraries", "vchord.so,vectors.so").start();
         immich = ImmichDatabase.on(server).immichVersion("1.137.0").extension(ImmichDatabase.VectorExtension.PGVECTORS)
                 .clipDimension(768).rows(3000).create();
         try {
@@ -82,6 +86,16 @@ public final class MigrationTour extends Application {
             fx(() -> shell.next());
             waitFor(() -> ctx.immich.plan.get() != null);
             shot("3-migrate");
+            if (swap) {
+                fx(() -> ctx.immich.engine(url, null, null).apply(ctx.immich.plan.get(), 0, ctx.immich.backupEvidence(),
+                        dbmedic.core.task.Progress.NONE));
+                fx(() -> ctx.immich.phasesDone.set(1));
+                fx(() -> shell.next());
+                fx(() -> ((javafx.scene.control.Button) shell.lookup("#checkSwap")).fire());
+                waitFor(() -> !((javafx.scene.control.Label) shell.lookup("#swapMissing")).getText().isEmpty());
+                shot("4-imageswap-waiting");
+                return;
+            }
             // a guard: Immich (here, another session) still connected
             try (java.sql.Connection other = server.superuserConnection(immich.name())) {
                 other.createStatement().execute("SET application_name = 'immich_server'");

@@ -102,7 +102,7 @@ public final class ImageSwapStep extends Step {
         boolean done = flow.migrated();
         headline.setText(done ? "✔ The new image is in place and the migration is complete."
                 : beforeSwap ? "First run phase " + (swapAfter + 1) + " on the Migrate page; then swap the image here."
-                : "Phase " + flow.phasesDone.get() + " is done. Now swap the database image, then come back here.");
+                : "Now swap the database image, then come back here and press \"check again\".");
         // the engine's summary speaks of phase 1 as done: before it, say what is coming instead
         summary.setText(beforeSwap ? "After phase 1, you replace the database image with one that ships VectorChord. "
                 + "What to change, for your kind of setup:" : swap.summary());
@@ -155,6 +155,7 @@ public final class ImageSwapStep extends Step {
         if (!pending.ready()) {
             status.setText("");
             missing.setText("✖ The new image is not in place yet. Still missing: " + String.join("; ", pending.missing()));
+            host.reveal(missing);
             return;
         }
         PlanView plan = pending.plan();
@@ -173,6 +174,7 @@ public final class ImageSwapStep extends Step {
             status.getStyleClass().setAll("label", "title-4", "verdict-ok");
             status.setText(flow.migrated() ? "✔ Migrated and committed. Next, verify that nothing was lost."
                     : "✔ Phase " + (done + 1) + " committed.");
+            host.reveal(status);
         }, e -> {
             status.getStyleClass().setAll("label", "title-4", "verdict-problems");
             status.setText(e instanceof CancelledException

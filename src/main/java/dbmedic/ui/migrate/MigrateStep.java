@@ -229,6 +229,7 @@ public final class MigrateStep extends Step {
             } else {
                 status.setText("✔ Phase " + (done + 1) + " committed. Next, swap the database image.");
             }
+            host.reveal(status);
         }, this::failed);
     }
 
@@ -238,6 +239,7 @@ public final class MigrateStep extends Step {
                 ? "✖ Cancelled and rolled back. The database is as it was before Apply."
                 : "✖ The migration did not complete and was rolled back; the database is as it was before Apply.");
         host.showError(ErrorMessages.oneLine(e));
+        host.reveal(status);
     }
 
     @Override
