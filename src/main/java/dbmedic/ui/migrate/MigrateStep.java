@@ -235,6 +235,12 @@ public final class MigrateStep extends Step {
 
     private void failed(Throwable e) {
         status.getStyleClass().setAll("label", "title-4", "verdict-problems");
+        if (e instanceof dbmedic.core.immich.migrate.MigrationRefusedException) {
+            // something changed since the page was read (Immich started again): read the server again,
+            // and the refusal shows with its reason and what to do; nothing was changed
+            load();
+            return;
+        }
         status.setText(e instanceof CancelledException
                 ? "✖ Cancelled and rolled back. The database is as it was before Apply."
                 : "✖ The migration did not complete and was rolled back; the database is as it was before Apply.");
