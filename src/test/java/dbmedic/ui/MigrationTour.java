@@ -78,7 +78,9 @@ public final class MigrationTour extends Application {
             waitFor(() -> ctx.diagnosis.get() != null);
             shot("1-diagnose");
             fx(() -> shell.next());
-            Path backups = Files.createTempDirectory("dbmedic-tour-backups-");
+            // -Dtour.home: a home-like folder, so the pictures show paths a user would see
+            Path home = Path.of(System.getProperty("tour.home", Files.createTempDirectory("dbmedic-tour-").toString()));
+            Path backups = Files.createDirectories(home.resolve("Documents").resolve("DB Medic backups"));
             fx(() -> ((TextField) shell.lookup("#pgBackupFolder")).setText(backups.toString()));
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#startPgBackup")).fire());
             waitFor(() -> ctx.immich.backup.get() != null);
@@ -118,7 +120,7 @@ public final class MigrationTour extends Application {
             fx(() -> shell.next());
             waitFor(() -> ctx.immich.verification.get() != null);
             shot("5-verify");
-            Path log = Files.createTempFile("immich-", ".log");
+            Path log = Files.createDirectories(home.resolve("immich").resolve("logs")).resolve("immich_server.log");
             String p = "[Nest] 7  - 10/30/2025, 9:01:0";
             Files.writeString(log, String.join("\n",
                     p + "1 PM     LOG [Microservices:DatabaseRepository] targetLists=1, current=1 for clip_index of 3000 rows",

@@ -64,8 +64,9 @@ public final class CoreLogFeed implements LogFeed {
     }
 
     static LogFeed.WatchState state(ReindexWatch w) {
+        java.time.Instant now = java.time.Instant.now();
         List<LogFeed.IndexView> indexes = w.indexes().stream().map(i -> new LogFeed.IndexView(i.index(),
-                i.state().name().toLowerCase(Locale.ROOT), i.startedAt(), i.elapsed(), i.targetLists(), i.rows()))
+                i.state().name().toLowerCase(Locale.ROOT), i.elapsed(), now, i.targetLists(), i.rows()))
                 .toList();
         return new LogFeed.WatchState(indexes, w.serverListening());
     }

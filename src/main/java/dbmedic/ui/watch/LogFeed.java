@@ -23,16 +23,15 @@ public interface LogFeed {
     }
 
     /**
-     * One vector index: {@code state} "waiting", "reindexing" or "done"; {@code startedAt} (null
-     * while waiting) lets the page count the elapsed time on while Immich is silent.
+     * One vector index: {@code state} "waiting", "reindexing" or "done"; {@code elapsed} as of
+     * {@code asOf}, so the page can count on while Immich is silent (minutes to hours).
      */
-    record IndexView(String index, String state, java.time.Instant startedAt, java.time.Duration elapsed,
+    record IndexView(String index, String state, java.time.Duration elapsed, java.time.Instant asOf,
                      Integer targetLists, Long rows) {
-        /** The time spent so far: fixed once done, counting while reindexing. */
+        /** The time spent so far: fixed once done, counting on while reindexing. */
         public java.time.Duration elapsedAt(java.time.Instant now) {
-            if ("reindexing".equals(state) && startedAt != null) {
-                java.time.Duration d = java.time.Duration.between(startedAt, now);
-                return d.isNegative() ? java.time.Duration.ZERO : d;
+            if ("reindexing".equals(state) && asOf != null && now.isAfter(asOf)) {
+                return elapsed.plus(java.time.Duration.between(asOf, now));
             }
             return elapsed;
         }
