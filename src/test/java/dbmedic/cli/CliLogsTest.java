@@ -75,6 +75,18 @@ class CliLogsTest {
     }
 
     @Test
+    void aPasswordInALogLineIsNotPrinted() throws Exception {
+        Path log = Files.writeString(dir.resolve("immich.log"),
+                "Error: connect ECONNREFUSED postgresql://immich:s3cretPa55@database:5432/immich\n");
+        CliRunner.Result json = CliRunner.run("logs", log.toString(), "--json");
+        CliRunner.Result human = CliRunner.run("logs", log.toString());
+        assertEquals(ExitCode.OK, json.code(), json.err());
+        assertFalse(json.out().contains("s3cretPa55"), json.out());
+        assertFalse(human.out().contains("s3cretPa55"), human.out());
+        assertTrue(json.out().contains("postgresql://immich:***@database"), json.out());
+    }
+
+    @Test
     void tailStartsAtTheLastLines() throws Exception {
         Path log = Files.writeString(dir.resolve("immich.log"), LOG);
         CliRunner.Result r = CliRunner.run("logs", log.toString(), "--json", "--tail", "1");

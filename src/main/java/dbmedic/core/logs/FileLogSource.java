@@ -36,12 +36,19 @@ public final class FileLogSource implements LogSource {
 
     private final Path path;
     private final Tail tail;
+    private final boolean watchFolder;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile WatchService watcher;
 
     public FileLogSource(Path path, Tail tail) {
+        this(path, tail, true);
+    }
+
+    /** @param watchFolder false: the bounded wait alone (what happens where the folder cannot be watched) */
+    FileLogSource(Path path, Tail tail, boolean watchFolder) {
         this.path = Objects.requireNonNull(path, "path");
         this.tail = Objects.requireNonNull(tail, "tail");
+        this.watchFolder = watchFolder;
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class FileLogSource implements LogSource {
         try {
             Object identity = identity(path);
             long position = startPosition(channel);
-            if (follow) {
+            if (follow && watchFolder) {
                 watcher = newWatcher();
                 if (isClosed()) {
                     return;
@@ -99,7 +106,8 @@ public final class FileLogSource implements LogSource {
                 }
             }
         } catch (IOException e) {
-            if (isClosed()) {
+            // Closed, or the reading thread interrupted (ClosedByInterruptException): the end, not a failure.
+            if (isClosed() || e instanceof java.nio.channels.ClosedByInterruptException) {
                 return;
             }
             throw new LogSourceException("could not read " + path + ": " + e.getMessage(), e);

@@ -13,16 +13,14 @@ import java.util.concurrent.TimeUnit;
  * {@code docker logs}, {@code kubectl logs} or {@code journalctl} run as a local child
  * process. stdout and stderr both carry log lines (docker writes the app's stderr to
  * stderr); the tool's own complaints ({@link ToolErrors}) are kept back from the sink and
- * become the {@link LogSourceException} when the tool fails.
+ * become the {@link LogSourceException} when the tool fails ({@link ToolOutputReader}).
  */
 public final class ProcessLogSource implements LogSource {
     private static final long KILL_GRACE_SECONDS = 2;
-    private static final int MAX_TOOL_OUTPUT = 4000;
 
     private final LogSourceSpec spec;
     private final Tail tail;
     private final Map<String, String> environment;
-    private final Object sinkLock = new Object();
     private volatile boolean closed;
     private volatile Process process;
 
@@ -57,48 +55,17 @@ public final class ProcessLogSource implements LogSource {
             throw new LogSourceException(ToolErrors.notFound(spec), e);
         }
         process = p;
-        StringBuilder toolOutput = new StringBuilder();
-        LineSink filtered = text -> {
-            if (ToolErrors.isToolLine(spec.kind(), text)) {
-                synchronized (toolOutput) {
-                    if (toolOutput.length() < MAX_TOOL_OUTPUT) {
-                        toolOutput.append(text).append('\n');
-                    }
-                }
-            } else {
-                // Two reader threads: the sink sees one line at a time.
-                synchronized (sinkLock) {
-                    sink.line(text);
-                }
-            }
-        };
+        ToolOutputReader reader = new ToolOutputReader(spec, sink);
         try {
             p.getOutputStream().close();
             if (closed) {
                 kill(p);
                 return;
             }
-            Thread stderr = new Thread(() -> pumpQuietly(p.getErrorStream(), filtered),
-                    "dbmedic-logs-stderr-" + spec.name());
-            stderr.setDaemon(true);
-            stderr.start();
-            pumpQuietly(p.getInputStream(), filtered);
-            // A grandchild that kept stderr open must not hold us once the source is closed.
-            stderr.join(closed ? TimeUnit.SECONDS.toMillis(KILL_GRACE_SECONDS) : 0);
+            reader.read(p.getInputStream(), p.getErrorStream(), () -> closed);
             int exit = p.waitFor();
-            if (closed) {
-                return;
-            }
-            String tools;
-            synchronized (toolOutput) {
-                tools = toolOutput.toString();
-            }
-            if (exit != 0) {
-                throw new LogSourceException(ToolErrors.message(spec, exit, tools));
-            }
-            if (!tools.isBlank() && tools.contains("No such container")) {
-                // Some docker versions print the error yet exit 0.
-                throw new LogSourceException(ToolErrors.message(spec, 1, tools));
+            if (!closed) {
+                reader.checkExit(exit);
             }
         } catch (IOException e) {
             if (!closed) {
@@ -133,14 +100,6 @@ public final class ProcessLogSource implements LogSource {
             children.forEach(ProcessHandle::destroyForcibly);
             return null;
         });
-    }
-
-    private static void pumpQuietly(java.io.InputStream in, LineSink sink) {
-        try {
-            StreamLines.pump(in, sink);
-        } catch (IOException e) {
-            // The stream closes when the process is killed: the end of the source.
-        }
     }
 
     /**

@@ -96,7 +96,8 @@ public final class ToolErrors {
         return tool + ": command not found (install it or add it to PATH)";
     }
 
-    static String tool(LogSourceSpec spec) {
+    /** The tool's name as run: docker, kubectl, journalctl, tail. */
+    public static String tool(LogSourceSpec spec) {
         List<String> command = LogCommands.command(spec, Tail.last(0), false);
         return command.get(0);
     }

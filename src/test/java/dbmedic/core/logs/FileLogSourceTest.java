@@ -91,6 +91,19 @@ class FileLogSourceTest {
     }
 
     @Test
+    void followsWithoutAWatchServiceToo() throws Exception {
+        Path log = dir.resolve("immich.log");
+        Files.writeString(log, "");
+        try (Follower f = new Follower(new FileLogSource(log, Tail.last(10), false))) {
+            append(log, "first\n");
+            f.awaitLine("first");
+            append(log, "second\n");
+            f.awaitLine("second");
+            assertEquals(List.of("first", "second"), f.lines.all());
+        }
+    }
+
+    @Test
     void survivesRotationReadingTheOldFileToItsEndFirst() throws Exception {
         Path log = dir.resolve("immich.log");
         Files.writeString(log, "before\n");
@@ -132,6 +145,26 @@ class FileLogSourceTest {
         Lines after = new Lines();
         source.follow(after, true);
         assertEquals(List.of(), after.all());
+    }
+
+    @Test
+    void interruptingTheReadingThreadEndsFollowWithoutAnError() throws Exception {
+        Path log = dir.resolve("immich.log");
+        Files.writeString(log, "x\n");
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Lines lines = new Lines();
+        Thread t = new Thread(() -> {
+            try {
+                new FileLogSource(log, Tail.all()).follow(lines, true);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        Await.until(() -> lines.contains("x"), () -> "the first line");
+        t.interrupt();
+        Await.until(() -> !t.isAlive(), () -> "follow() to return after an interrupt");
+        assertEquals(null, failure.get());
     }
 
     @Test

@@ -10,18 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code docker logs}/{@code kubectl logs}/{@code journalctl} through stand-in scripts first on the child's PATH. */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-in tools are POSIX shell scripts")
+/** {@code docker logs}/{@code kubectl logs}/{@code journalctl} through stand-ins ({@link StandInTool}) first on the child's PATH. */
 class ProcessLogSourceTest {
     @TempDir
     Path dir;
@@ -37,40 +33,7 @@ class ProcessLogSourceTest {
         argsFile = dir.resolve("args.txt");
         pidFile = dir.resolve("pid.txt");
         Files.writeString(feed, "");
-        // docker logs [-f] --tail N NAME: the app's stdout on stdout, its stderr on stderr (as docker does).
-        script("docker", """
-                #!/bin/sh
-                echo "$@" > "$ARGS_FILE"
-                for last; do :; done
-                if [ "$last" != "immich_server" ]; then
-                  echo "Error response from daemon: No such container: $last" >&2
-                  exit 1
-                fi
-                echo "[Nest] 7  - 05/22/2025, 10:33:57 AM     LOG [Api:DatabaseRepository] Reindexing clip_index"
-                echo "PostgresError: must be owner of extension vchord" >&2
-                if [ "$1 $2" = "logs -f" ]; then
-                  echo $$ > "$PID_FILE"
-                  exec tail -n +1 -f "$FEED"
-                fi
-                """);
-        script("kubectl", """
-                #!/bin/sh
-                echo "$@" > "$ARGS_FILE"
-                echo 'Error from server (NotFound): pods "immich-server-0" not found' >&2
-                exit 1
-                """);
-        script("journalctl", """
-                #!/bin/sh
-                echo "$@" > "$ARGS_FILE"
-                echo "[Nest] 9  - 05/22/2025, 10:37:39 AM     LOG [Api:DatabaseRepository] Reindexed face_index"
-                echo "-- No entries --"
-                """);
-    }
-
-    private void script(String name, String text) throws IOException {
-        Path p = bin.resolve(name);
-        Files.writeString(p, text);
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StandInTool.install(bin);
     }
 
     private Map<String, String> env() {
