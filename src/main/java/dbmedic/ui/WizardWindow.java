@@ -80,6 +80,8 @@ public final class WizardWindow {
                 shell.showNotice("Work is still running. Wait for it to finish, or press Cancel first.");
             }
         });
+        // the page shown last lets go of what it holds (Watch: its docker logs process)
+        stage.setOnHidden(e -> shell.current().onLeave());
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setScene(scene);

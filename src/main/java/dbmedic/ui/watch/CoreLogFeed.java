@@ -19,6 +19,7 @@ import java.util.Locale;
  */
 public final class CoreLogFeed implements LogFeed {
     static final List<String> INDEXES = List.of("clip_index", "face_index");
+    private static final dbmedic.core.report.Redactor SECRETS = dbmedic.core.report.Redactor.secretsOnly();
     private ImmichLogParser parser;
 
     private synchronized ImmichLogParser parser() {
@@ -58,7 +59,8 @@ public final class CoreLogFeed implements LogFeed {
     static LogFeed.EventView view(LogEvent e) {
         boolean error = e.type() == LogEvent.Type.ERROR || "ERROR".equals(e.level()) || "FATAL".equals(e.level());
         Finding f = e.findings().isEmpty() ? null : e.findings().get(0);
-        String message = e.message() == null ? e.raw() : e.message();
+        // a log line may carry DB_URL with its password: never on screen (the screen may be shared)
+        String message = SECRETS.redact(e.message() == null ? e.raw() : e.message());
         return new LogFeed.EventView(e.timestamp(), e.level(), message, error, f == null ? null : f.id(),
                 f == null ? null : f.docPage());
     }
