@@ -125,7 +125,7 @@ public final class CoreImmichEngine implements ImmichEngine {
             phases.add(new PlanView.PhaseView(ph.title(), ph.statements(), swap, ph));
         }
         List<RefusalView> rs = refusals.stream().map(r -> new RefusalView(r.reason(), r.whatToDo(), r.details(),
-                "privileges".equals(r.code()) && !r.details().isEmpty() ? String.join("\n", r.details()) : null)).toList();
+                sqlOf(r))).toList();
         return new PlanView(p.id(), p.title(), p.explanation(), recommended, phases, rs, p.afterwards(), p);
     }
 
@@ -158,6 +158,12 @@ public final class CoreImmichEngine implements ImmichEngine {
         String summary = failed == 0 ? "all " + checks.size() + " checks passed."
                 : failed + " of " + checks.size() + " checks failed.";
         return new VerificationView(v.passed(), v.lossless(), summary, checks, tables);
+    }
+
+    /** The statements of a refusal (a superuser's GRANT / CREATE EXTENSION), for its Copy button; null when none. */
+    private static String sqlOf(Refusal r) {
+        List<String> sql = r.details().stream().map(String::strip).filter(d -> d.endsWith(";")).toList();
+        return sql.isEmpty() ? null : String.join("\n", sql);
     }
 
     private static String numbered(List<String> steps) {
