@@ -39,7 +39,10 @@ class WizardMigrationGuardTest {
 
     @BeforeAll
     static void startServer() {
-        server = PgServer.start(14);
+        server = PgServer.builder(14).serverConfig("shared_preload_libraries", "vchord.so,vectors.so")
+                .role("immich", null, false).start();
+        ImmichDatabase.on(server).name("owned").owner("immich").immichVersion("1.137.0")
+                .extension(ImmichDatabase.VectorExtension.PGVECTORS).rows(50).create();
         immich = ImmichDatabase.on(server).immichVersion("1.137.0").extension(ImmichDatabase.VectorExtension.PGVECTORS)
                 .clipDimension(512).rows(200).create();
     }
@@ -84,7 +87,30 @@ class WizardMigrationGuardTest {
             assertTrue(((javafx.scene.control.RadioButton) recommended).isSelected(), "the recommended plan is chosen first");
         }
         assertEquals(before, immich.checksum("smart_search"), "nothing changed");
+        assertEquals("0", server.queryValue(immich.name(), "SELECT count(*) FROM pg_extension WHERE extname = 'vchord'"));
         assertEquals("vectors", server.queryValue(immich.name(), "SELECT t.typnamespace::regnamespace::text FROM pg_attribute a"
                 + " JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = 'smart_search'::regclass AND a.attname = 'embedding'"));
+    }
+
+    @Test
+    void aRoleThatMayNotCreateVectorChordGetsTheSuperuserStatementsToCopy(FxRobot robot) {
+        String url = "postgresql://immich@localhost:" + server.port() + "/owned";
+        ImmichWizardSupport.connectAndDiagnose(robot, shell, ctx, url);
+        robot.interact(() -> shell.goTo("migrate"));
+        waitUntil(() -> ctx.immich.plan.get() != null && !robot.lookup(".refusal-card").queryAll().isEmpty());
+        String reason = robot.lookup(".refusal-reason").queryAs(Label.class).getText();
+        assertTrue(reason.contains("may not run"), reason);
+        String details = robot.lookup(".refusal-details").queryAs(TextArea.class).getText();
+        assertTrue(details.contains("CREATE EXTENSION IF NOT EXISTS vchord CASCADE;"), details);
+        robot.clickOn(".copy-refusal");
+        String copied = clipboard(robot);
+        assertEquals("CREATE EXTENSION IF NOT EXISTS vchord CASCADE;", copied, "only the statements, ready for psql");
+        assertTrue(robot.lookup("#applyMigration").queryButton().isDisabled());
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        return text[0];
     }
 }
