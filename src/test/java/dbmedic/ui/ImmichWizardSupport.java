@@ -40,7 +40,9 @@ final class ImmichWizardSupport {
         robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(url));
         waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
         robot.clickOn("#next");
-        waitUntil(() -> ctx.diagnosis.get() != null && !robot.lookup("#next").queryButton().isDisabled());
+        // the verdict is written right after the diagnosis is set: wait for both (this runs off the FX thread)
+        waitUntil(() -> ctx.diagnosis.get() != null && !robot.lookup("#next").queryButton().isDisabled()
+                && !FxTestSupport.text(robot, "#diagnoseVerdict").startsWith("Diagnosing"));
         if (!"diagnose".equals(shell.current().key())) {
             throw new AssertionError("expected the Diagnose page, got " + shell.current().key());
         }
