@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Back up a database with SQLite's online backup API (includes the -wal), then verify the copy.")
 final class BackupCommand extends TargetCommand {
-    @Option(names = "--to", paramLabel = "DIR", description = "Folder for the backup (default: beside the database).")
+    @Option(names = "--to", paramLabel = "DIR", description = "Folder for the backup (default: beside the database; for PostgreSQL the app-data backups folder).")
     Path to;
 
     @Override
@@ -25,6 +25,9 @@ final class BackupCommand extends TargetCommand {
         BackupResult result;
         try {
             Target t = medic().resolve(target);
+            if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
+                return new PostgresMigrationCli(medic(), out, err, options.json, progress()).backup(pg, to);
+            }
             Integer refused = refuseUnlessRepairable(t);
             if (refused != null) {
                 return refused;

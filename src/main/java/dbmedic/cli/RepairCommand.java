@@ -33,8 +33,25 @@ final class RepairCommand extends TargetCommand {
     @Option(names = "--yes", description = "Apply without asking (the backup is still made and verified first).")
     boolean yes;
 
-    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Folder for the backup (default: beside the database).")
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Folder for the backup (default: beside the database; for PostgreSQL the app-data backups folder).")
     Path backupDir;
+
+    @Option(names = "--plan", paramLabel = "ID", description = "PostgreSQL (Immich): the migration plan to apply:"
+            + " pgvectors-to-vchord, pgvectors-to-vchord-two-phase, pgvector-to-vchord or cleanup (default: the best offered).")
+    String planId;
+
+    @Option(names = "--build-indexes", description = "PostgreSQL (Immich): also build the VectorChord indexes as Immich"
+            + " would (default: Immich builds them at its next start).")
+    boolean buildIndexes;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "PostgreSQL: connect timeout and how long to wait"
+            + " for a table lock before giving up (default 10).")
+    Integer timeoutSeconds;
+
+    @Option(names = "--journal-dir", paramLabel = "DIR", hidden = true,
+            description = "PostgreSQL: folder of the migration journals (default: the app-data journals folder).")
+    Path journalDir;
 
     @Override
     public Integer call() {
@@ -51,6 +68,10 @@ final class RepairCommand extends TargetCommand {
         RepairPlan plan;
         try {
             t = medic.resolve(target);
+            if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
+                return new PostgresMigrationCli(medic, out, err, options.json, progress)
+                        .repair(pg, planId, dryRun, yes, backupDir, timeoutSeconds, buildIndexes, journalDir);
+            }
             Integer refused = refuseUnlessRepairable(t);
             if (refused != null) {
                 return refused;

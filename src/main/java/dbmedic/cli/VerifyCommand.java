@@ -32,6 +32,9 @@ final class VerifyCommand extends TargetCommand {
         JsonDocuments json = new JsonDocuments(null);
         try {
             Target t = medic.resolve(target);
+            if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
+                return new PostgresMigrationCli(medic, out, err, options.json, progress).verify(pg, backup);
+            }
             Integer refused = refuseUnlessRepairable(t);
             if (refused != null) {
                 return refused;

@@ -213,6 +213,57 @@ public final class Medic {
         throw new IllegalArgumentException(NOT_REPAIRABLE);
     }
 
+    // ---- PostgreSQL (Immich): session, backup, migration -------------------------------
+
+    /** True for targets the Immich migration works on (a live PostgreSQL database). */
+    public static boolean canMigrate(Target target) {
+        return target instanceof PostgresTarget;
+    }
+
+    /** The PostgreSQL options a diagnosis would use (client address, app, password prompt). */
+    public static PostgresOptions postgresOptionsFor(DiagnoseOptions options) {
+        return postgresOptions(options);
+    }
+
+    /** One user's session with the target: the password is asked for once and kept until it is closed. */
+    public dbmedic.core.postgres.PgSession openSession(PostgresTarget target, PostgresOptions options) {
+        return dbmedic.core.postgres.PgSession.open(target, options);
+    }
+
+    /** The migration engine for the Immich database of this session; journals in the app-data folder. */
+    public dbmedic.core.immich.migrate.ImmichMigration immichMigration(dbmedic.core.postgres.PgSession session) {
+        return new dbmedic.core.immich.migrate.ImmichMigration(session, immich);
+    }
+
+    /** The same with the journals in {@code journalDir}. */
+    public dbmedic.core.immich.migrate.ImmichMigration immichMigration(dbmedic.core.postgres.PgSession session,
+                                                                       Path journalDir) {
+        return new dbmedic.core.immich.migrate.ImmichMigration(session, immich, journalDir);
+    }
+
+    /** Where PostgreSQL backups go unless the user names a folder: {@code <app data>/backups}. */
+    public static Path defaultPostgresBackupDir() {
+        return dbmedic.core.appdata.AppDirectories.dataDir().resolve("backups");
+    }
+
+    /** The verified backup of an Immich database (pg_dump when one fits, always the vector tables). */
+    public dbmedic.core.postgres.backup.PgBackupResult backup(dbmedic.core.postgres.PgSession session, Path parentDir,
+                                                             Progress progress)
+            throws BackupFailedException, UnusableInputException, CancelledException {
+        return new dbmedic.core.postgres.backup.ImmichBackup().backUp(session,
+                parentDir == null ? defaultPostgresBackupDir() : parentDir, progress);
+    }
+
+    /** Re-reads a PostgreSQL backup folder against its manifest. */
+    public dbmedic.core.postgres.backup.BackupCheck checkPostgresBackup(Path folder, Progress progress)
+            throws UnusableInputException, CancelledException {
+        try {
+            return new dbmedic.core.postgres.backup.ImmichBackup().check(folder, progress);
+        } catch (dbmedic.core.postgres.backup.NotABackupException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        }
+    }
+
     /** Why a PostgreSQL or offline target stops after the diagnosis. */
     public static final String NOT_REPAIRABLE = "DB Medic diagnoses PostgreSQL databases and offline folders;"
             + " backing them up and migrating them is not built yet (use the fixes the diagnosis shows)";

@@ -14,6 +14,12 @@ public final class ReportButton {
     }
 
     public static Button create(WizardContext ctx, Supplier<StepHost> host, Supplier<VerifyResult> verify) {
+        return create(ctx, host, verify, () -> null);
+    }
+
+    /** {@code section} is Markdown appended to the report (the migration's checks), or null for none. */
+    public static Button create(WizardContext ctx, Supplier<StepHost> host, Supplier<VerifyResult> verify,
+                                Supplier<String> section) {
         Button b = new Button("Save report…");
         b.setId("saveReport");
         b.setVisible(ctx.reports().isPresent());
@@ -31,8 +37,13 @@ public final class ReportButton {
                 return;
             }
             ReportSaver saver = ctx.reports().get();
+            String extra = section.get();
             host.get().run("Saving the report", p -> {
                 saver.save(d, v, f.toPath());
+                if (extra != null) {
+                    java.nio.file.Files.writeString(f.toPath(), extra, java.nio.charset.StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.APPEND);
+                }
                 return f;
             }, saved -> host.get().showNotice("Report saved: " + saved));
         });

@@ -36,6 +36,8 @@ public final class WizardContext {
     public final ObjectProperty<RepairPlan> plan = new SimpleObjectProperty<>();
     public final BooleanProperty repaired = new SimpleBooleanProperty(false);
     public final ObjectProperty<VerifyResult> verify = new SimpleObjectProperty<>();
+    /** The Immich migration on a live PostgreSQL target (Back up → Migrate → Verify → Watch). */
+    public final dbmedic.ui.immich.ImmichFlow immich;
 
     private final Medic medic;
     private final LinkOpener links;
@@ -43,11 +45,22 @@ public final class WizardContext {
 
     /** {@code reports} null hides the "Save report…" buttons. */
     public WizardContext(Medic medic, LinkOpener links, ReportSaver reports) {
+        this(medic, links, reports, dbmedic.ui.immich.CoreImmichEngine.factory(medic));
+    }
+
+    /** {@code immichEngines} opens the migration engine for a PostgreSQL target. */
+    public WizardContext(Medic medic, LinkOpener links, ReportSaver reports,
+                         dbmedic.ui.immich.ImmichEngineFactory immichEngines) {
         this.medic = medic;
         this.links = links;
         this.reports = reports;
+        this.immich = new dbmedic.ui.immich.ImmichFlow(immichEngines);
         app.addListener((o, a, b) -> clearFrom(true));
         target.addListener((o, a, b) -> clearFrom(true));
+        // the migration pages belong to a live PostgreSQL database that the diagnosis found to be Immich's
+        immich.active.bind(Bindings.createBooleanBinding(() -> Medic.canMigrate(target.get())
+                && diagnosis.get() != null && diagnosis.get().app() != null
+                && "immich".equals(diagnosis.get().app().id()), target, diagnosis));
         diagnosis.addListener((o, a, d) -> {
             if (d != null) {
                 plan.set(null);
@@ -77,6 +90,7 @@ public final class WizardContext {
     public void clearFrom(boolean diagnosisToo) {
         if (diagnosisToo) {
             diagnosis.set(null);
+            immich.reset();
         }
         backup.set(null);
         plan.set(null);

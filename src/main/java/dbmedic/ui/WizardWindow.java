@@ -11,6 +11,12 @@ import dbmedic.ui.shell.Theme;
 import dbmedic.ui.shell.WizardShell;
 import dbmedic.ui.start.StartStep;
 import dbmedic.ui.verify.VerifyStep;
+import dbmedic.ui.imageswap.ImageSwapStep;
+import dbmedic.ui.migrate.MigrateStep;
+import dbmedic.ui.pgbackup.PgBackupStep;
+import dbmedic.ui.pgverify.PgVerifyStep;
+import dbmedic.ui.watch.CoreLogFeed;
+import dbmedic.ui.watch.WatchStep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,8 +25,10 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * Assembles the SQLite flow (Start → Connect → Diagnose → Back up → Repair → Verify) into the
- * shell and shows it. A new flow is another list of steps handed to {@link WizardShell}.
+ * Assembles the wizard: Start → Connect → Diagnose, then either the SQLite flow (Back up →
+ * Repair → Verify) or, for a live PostgreSQL Immich database, the migration (Back up → Migrate
+ * → Image swap → Verify → Watch). Each page says whether it belongs to the current flow
+ * ({@link Step#inFlowProperty()}); the sidebar shows only those.
  */
 public final class WizardWindow {
     private WizardWindow() {
@@ -34,15 +42,21 @@ public final class WizardWindow {
             ctx.targetText.set(path.toString());
             shellRef.get().goTo("connect");
         });
-        List<Step> steps = List.of(
-                new StartStep(ctx, tryDemo),
-                new ConnectStep(ctx),
-                new DiagnoseStep(ctx),
-                new BackupStep(ctx),
-                new RepairStep(ctx),
-                new VerifyStep(ctx));
+        List<Step> sqlite = List.of(new BackupStep(ctx), new RepairStep(ctx), new VerifyStep(ctx));
+        // the SQLite repair pages, unless the target is something else (PostgreSQL, an offline folder)
+        for (Step s : sqlite) {
+            s.inFlowProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> ctx.target.get() == null
+                    || dbmedic.core.Medic.canRepair(ctx.target.get()), ctx.target));
+        }
+        List<Step> steps = new java.util.ArrayList<>(List.of(new StartStep(ctx, tryDemo), new ConnectStep(ctx),
+                new DiagnoseStep(ctx)));
+        steps.addAll(sqlite);
+        // the Immich migration on a live PostgreSQL target; each page is in the flow only then
+        steps.addAll(List.of(new PgBackupStep(ctx), new MigrateStep(ctx), new ImageSwapStep(ctx),
+                new PgVerifyStep(ctx), new WatchStep(ctx, new CoreLogFeed())));
         WizardShell shell = new WizardShell(steps, ctx.headerText(), new BackgroundRunner());
         shellRef.set(shell);
+        dbmedic.ui.imageswap.ResumeOffer.install(ctx, shell);
         shell.setOnDrop(file -> {
             ctx.targetText.set(file.getAbsolutePath());
             shell.goTo("connect");
@@ -66,6 +80,8 @@ public final class WizardWindow {
                 shell.showNotice("Work is still running. Wait for it to finish, or press Cancel first.");
             }
         });
+        // the page shown last lets go of what it holds (Watch: its docker logs process)
+        stage.setOnHidden(e -> shell.current().onLeave());
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setScene(scene);

@@ -267,6 +267,39 @@ public final class PgServer implements AutoCloseable {
     }
 
     /**
+     * The "image swap" of a database container: stops the server, replaces the fixture
+     * extensions' files with {@code newExtensions} (name → versions, default first; a fixture
+     * extension left out is removed, as from an image without it), optionally writes a new
+     * {@code shared_preload_libraries} to postgresql.auto.conf (what the new image's
+     * configuration would load), and starts it again on the same data directory and port.
+     * What the databases installed stays in their catalogs, as after a real swap.
+     */
+    public void swapImage(Map<String, List<String>> newExtensions, String preloadLibraries) {
+        stop();
+        try {
+            Path extensionDir = installDir.resolve("share").resolve("postgresql").resolve("extension");
+            for (String name : FixtureExtensions.NAMES) {
+                try (var files = Files.list(extensionDir)) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().equals(name + ".control")
+                            || f.getFileName().toString().startsWith(name + "--")).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            FixtureExtensions.install(extensionDir, newExtensions);
+            extensions.clear();
+            extensions.putAll(newExtensions);
+            if (preloadLibraries != null) {
+                appendAutoConf("shared_preload_libraries = '" + preloadLibraries.replace("'", "''") + "'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            startAgain();
+        }
+    }
+
+    /**
      * A second server that is a hot standby of this one. There is no pg_basebackup in the
      * embedded binaries, so this server is stopped, its data directory copied with a
      * {@code standby.signal} and a {@code primary_conninfo}, and both are started. The standby

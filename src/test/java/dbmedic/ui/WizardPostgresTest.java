@@ -88,7 +88,10 @@ class WizardPostgresTest {
         assertTrue(ids.contains("app.recognised"), ids.toString());
         assertTrue(ids.stream().anyMatch(id -> id.startsWith("immich.")), ids.toString());
         assertTrue(text(robot, "#targetHeader").contains("Immich"), text(robot, "#targetHeader"));
-        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "the PostgreSQL flow ends at Diagnose");
+        // a live Immich database goes on to its migration: the sidebar shows that flow, not the SQLite repair
+        assertTrue(!robot.lookup("#next").queryButton().isDisabled(), "Next leads to the Immich backup");
+        assertTrue(robot.lookup("#step-pgbackup").query().isVisible() && robot.lookup("#step-watch").query().isVisible());
+        assertTrue(!robot.lookup("#step-repair").query().isVisible());
     }
 
     private static void setTarget(FxRobot robot, String text) {

@@ -38,14 +38,22 @@ public final class DiagnoseStep extends Step {
         Label readOnly = Widgets.wrapped("Diagnosis only reads the database; it never writes a byte.", "text-muted");
         view.getChildren().addAll(verdict, readOnly,
                 new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null)), findings);
+        // SQLite goes on to backup and repair, a live Immich database to its migration; other
+        // PostgreSQL and offline targets end here
+        setValidWhen();
+        ctx.immich.active.addListener((o, a, b) -> setValidWhen());
         ctx.diagnosis.addListener((o, a, d) -> {
-            // Backup and repair exist for SQLite only: a PostgreSQL diagnosis is where the flow ends.
-            setValid(d != null && dbmedic.core.Medic.canRepair(d.target()));
+            setValidWhen();
             if (d == null) {
                 verdict.setText("");
                 findings.getChildren().clear();
             }
         });
+    }
+
+    private void setValidWhen() {
+        var d = ctx.diagnosis.get();
+        setValid(d != null && (dbmedic.core.Medic.canRepair(d.target()) || ctx.immich.active.get()));
     }
 
     private void run() {
@@ -72,7 +80,10 @@ public final class DiagnoseStep extends Step {
         verdict.setText(app + (d.hasProblems() ? "problems found — " : "healthy — ")
                 + FindingList.tally(d.findings()) + "."
                 + (d.repairable().isEmpty() ? "" : " " + d.repairable().size() + " can be repaired after a backup."));
-        if (!dbmedic.core.Medic.canRepair(d.target())) {
+        if (ctx.immich.active.get()) {
+            verdict.setText(verdict.getText() + " Next: a verified backup, then the migration to VectorChord if"
+                    + " this database needs it.");
+        } else if (!dbmedic.core.Medic.canRepair(d.target())) {
             verdict.setText(verdict.getText() + " DB Medic diagnoses PostgreSQL only, so far: apply the fixes below"
                     + " by hand, after a backup (pg_dump).");
         }

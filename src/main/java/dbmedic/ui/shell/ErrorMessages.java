@@ -17,8 +17,13 @@ public final class ErrorMessages {
     public static String oneLine(Throwable error) {
         Throwable e = unwrap(error);
         if (e instanceof UnusableInputException || e instanceof BackupFailedException
-                || e instanceof CancelledException) {
+                || e instanceof CancelledException || e instanceof dbmedic.core.logs.LogSourceException
+                || e instanceof dbmedic.core.immich.migrate.MigrationFailedException) {
             return firstLine(e.getMessage(), e);
+        }
+        if (e instanceof dbmedic.core.immich.migrate.MigrationRefusedException refused && !refused.refusals().isEmpty()) {
+            var r = refused.refusals().get(0);
+            return firstLine(r.reason() + " " + r.whatToDo(), e) + " Nothing was changed.";
         }
         if (e instanceof RepairFailedException) {
             return "Rolled back: " + firstLine(e.getMessage(), e) + " The database is unchanged.";

@@ -22,14 +22,20 @@ final class Sidebar extends VBox {
             item.setId("step-" + steps.get(i).key());
             item.getStyleClass().add("step-item");
             item.setMaxWidth(Double.MAX_VALUE);
+            item.visibleProperty().bind(steps.get(i).inFlowProperty());
+            item.managedProperty().bind(item.visibleProperty());
             items.add(item);
             getChildren().add(item);
         }
     }
 
-    /** Marks {@code current}; steps before it are done. */
+    /** Marks {@code current}; steps before it are done; numbers count the steps of this flow only. */
     void show(int current) {
+        int number = 0;
         for (int i = 0; i < items.size(); i++) {
+            if (steps.get(i).inFlow()) {
+                number++;
+            }
             Label item = items.get(i);
             item.getStyleClass().removeAll("current", "done");
             String mark;
@@ -40,7 +46,7 @@ final class Sidebar extends VBox {
                 item.getStyleClass().add("done");
                 mark = "✓";
             } else {
-                mark = String.valueOf(i + 1);
+                mark = String.valueOf(number);
             }
             item.setText(mark + "  " + steps.get(i).title());
             item.setAccessibleText(steps.get(i).title() + (i == current ? ", current step" : i < current ? ", done" : ""));

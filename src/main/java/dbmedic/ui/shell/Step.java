@@ -14,6 +14,7 @@ public abstract class Step {
     private final String key;
     private final String title;
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final BooleanProperty inFlow = new SimpleBooleanProperty(true);
 
     /** {@code key} is a stable lower-case name used for node ids ("connect" → #step-connect). */
     protected Step(String key, String title) {
@@ -38,6 +39,19 @@ public abstract class Step {
 
     protected final void setValid(boolean value) {
         valid.set(value);
+    }
+
+    /**
+     * False when this page does not belong to the current flow (the SQLite repair steps for a
+     * PostgreSQL target, the image-swap pause for a one-phase plan): the sidebar hides it and
+     * Back / Next pass over it.
+     */
+    public final BooleanProperty inFlowProperty() {
+        return inFlow;
+    }
+
+    public final boolean inFlow() {
+        return inFlow.get();
     }
 
     /** The page is now shown. Start background work here through the host. */

@@ -54,6 +54,16 @@ public final class WizardShell extends BorderPane implements StepHost {
         centre.getStyleClass().add("step-pane");
         // the sidebar runs the full height; header and footer belong to the page
         setCenter(new BorderPane(centre, header(targetText), null, footer(), null));
+        // a flow change (the target turned out to be PostgreSQL, a plan has an image swap)
+        // renumbers the sidebar and may make the current page the last one
+        for (Step s : this.steps) {
+            s.inFlowProperty().addListener((o, a, b) -> {
+                if (index >= 0) {
+                    sidebar.show(index);
+                    next.setText(nextInFlow(index) < 0 ? "_Close" : current().nextLabel());
+                }
+            });
+        }
         goTo(0);
     }
 
@@ -173,11 +183,30 @@ public final class WizardShell extends BorderPane implements StepHost {
         return steps.get(index);
     }
 
+    private int nextInFlow(int from) {
+        for (int i = from + 1; i < steps.size(); i++) {
+            if (steps.get(i).inFlow()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int previousInFlow(int from) {
+        for (int i = from - 1; i >= 0; i--) {
+            if (steps.get(i).inFlow()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void next() {
-        if (index < steps.size() - 1 && !next.isDisabled() && current().validProperty().get()) {
-            goTo(index + 1);
-        } else if (index == steps.size() - 1 && current().validProperty().get() && !runner.isBusy()) {
+        int following = nextInFlow(index);
+        if (following >= 0 && !next.isDisabled() && current().validProperty().get()) {
+            goTo(following);
+        } else if (following < 0 && current().validProperty().get() && !runner.isBusy()) {
             Window w = window();
             if (w instanceof javafx.stage.Stage stage) {
                 stage.close();
@@ -186,8 +215,9 @@ public final class WizardShell extends BorderPane implements StepHost {
     }
 
     public void back() {
-        if (index > 0 && !runner.isBusy()) {
-            goTo(index - 1);
+        int previous = previousInFlow(index);
+        if (previous >= 0 && !runner.isBusy()) {
+            goTo(previous);
         }
     }
 
@@ -219,9 +249,9 @@ public final class WizardShell extends BorderPane implements StepHost {
         sidebar.show(index);
         centre.setContent(step.view());
         centre.setVvalue(0);
-        back.disableProperty().bind(runner.busyProperty().or(Bindings.createBooleanBinding(() -> index == 0)));
+        back.disableProperty().bind(runner.busyProperty().or(Bindings.createBooleanBinding(() -> previousInFlow(index) < 0)));
         next.disableProperty().bind(runner.busyProperty().or(step.validProperty().not()));
-        next.setText(index == steps.size() - 1 ? "_Close" : step.nextLabel());
+        next.setText(nextInFlow(index) < 0 ? "_Close" : step.nextLabel());
         // focus the page, not its first button, so Enter means Next (a step may focus its field instead)
         focusPage();
         installShortcuts();

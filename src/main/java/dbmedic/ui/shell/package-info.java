@@ -11,7 +11,9 @@
  * the banner. Shared results live in {@link dbmedic.ui.WizardContext}; clear what depends on an
  * input when that input changes. Page-specific keys go in {@code shortcuts()}.
  *
- * <p>A new flow (PostgreSQL, Immich) is a new list of steps in a new assembly like
- * {@link dbmedic.ui.WizardWindow}; steps that do not change (Start, Diagnose, Verify) are reused.
+ * <p>All flows share one list of steps in {@link dbmedic.ui.WizardWindow}; a step that belongs
+ * to one flow only binds its {@code inFlowProperty()} to when it applies (the SQLite repair
+ * steps to a SQLite target, the Immich steps to a live Immich database); the sidebar hides
+ * the others and Back / Next pass over them.
  */
 package dbmedic.ui.shell;

@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WizardShellTest {
     private FakeStep first;
     private FakeStep second;
+    private FakeStep third;
     private WizardShell shell;
 
     @Start
@@ -34,7 +35,8 @@ class WizardShellTest {
         Theme.apply(false);
         first = new FakeStep("first", "First");
         second = new FakeStep("second", "Second");
-        shell = new WizardShell(List.of(first, second), new SimpleStringProperty("target"), new BackgroundRunner());
+        third = new FakeStep("third", "Third");
+        shell = new WizardShell(List.of(first, second, third), new SimpleStringProperty("target"), new BackgroundRunner());
         Scene scene = new Scene(shell, 900, 600);
         Theme.style(scene);
         shell.install(scene);
@@ -57,6 +59,28 @@ class WizardShellTest {
         assertTrue(robot.lookup("#step-first").queryAs(Label.class).getStyleClass().contains("done"));
         assertTrue(robot.lookup("#step-second").queryAs(Label.class).getStyleClass().contains("current"));
         assertEquals("Second", robot.lookup("#stepTitle").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aStepOutOfTheFlowIsHiddenAndPassedOver(FxRobot robot) {
+        robot.interact(() -> {
+            first.valid(true);
+            third.inFlowProperty().set(false);
+        });
+        robot.clickOn("#next");
+        assertEquals("second", shell.current().key());
+        assertFalse(robot.lookup("#step-third").queryAs(Label.class).isVisible(), "not in the sidebar");
+        assertEquals("_Close", robot.lookup("#next").queryButton().getText(), "the second step is now the last");
+        robot.interact(() -> third.inFlowProperty().set(true));
+        assertEquals("_Next", robot.lookup("#next").queryButton().getText());
+        assertTrue(robot.lookup("#step-third").queryAs(Label.class).getText().startsWith("3"));
+        robot.interact(() -> {
+            third.inFlowProperty().set(false);
+            second.inFlowProperty().set(false);
+        });
+        robot.interact(() -> shell.back());
+        assertEquals("first", shell.current().key());
+        assertEquals("_Close", robot.lookup("#next").queryButton().getText(), "nothing after the first step is in the flow");
     }
 
     @Test
