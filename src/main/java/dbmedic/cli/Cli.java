@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Diagnoses and safely repairs the databases of self-hosted apps (InvokeAI, GPUStack).%n"
                 + "Without a subcommand, opens the wizard.",
         subcommands = {DiagnoseCommand.class, BackupCommand.class, RepairCommand.class, VerifyCommand.class,
-                ExplainCommand.class},
+                ExplainCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:healthy, or the command succeeded", "1:problems found or remaining",
                 "2:the input could not be used", "3:a repair failed and was rolled back"})

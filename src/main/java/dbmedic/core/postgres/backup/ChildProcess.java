@@ -54,7 +54,7 @@ final class ChildProcess {
                 }
                 if (size != null) {
                     long bytes = size.getAsLong();
-                    progress.update(bytes, -1, what + ": " + bytes / (1024 * 1024) + " MiB written");
+                    progress.update(bytes, -1, what);
                 }
             }
             errReader.join(10_000);

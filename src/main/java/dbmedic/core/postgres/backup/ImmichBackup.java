@@ -75,21 +75,26 @@ public final class ImmichBackup {
             throw new BackupFailedException("The backup folder could not be created in " + parentDir + ": " + e.getMessage(), e);
         }
         boolean complete = false;
-        try (Connection c = session.readOnly("backup")) {
+        DumpOutcome dump;
+        try (Connection c = readOnlyWithoutTimeout(session)) {
             facts = ServerFacts.read(c);
             if (facts.tables().isEmpty()) {
                 throw new BackupFailedException("Database " + session.target().database()
                         + " has neither smart_search nor face_search: it does not look like Immich's, so there is nothing to back up.");
             }
-            // One snapshot for every table: the checksums describe one moment.
+            // One snapshot for every table and, through pg_dump --snapshot, for the dump too:
+            // all files describe one moment.
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            String snapshot = exportSnapshot(c);
             for (String[] t : TABLES) {
                 if (facts.tables().contains(t[0])) {
                     p.message("Copying " + t[0]);
                     tables.add(VectorTableBackup.backUp(c, t[0], t[1], partial, createdAt.toString(), p));
                 }
             }
+            // The transaction stays open while pg_dump imports its snapshot.
+            dump = dump(session, facts, partial, snapshot, p);
             c.commit();
         } catch (SQLException e) {
             deleteTree(partial);
@@ -102,7 +107,6 @@ public final class ImmichBackup {
             throw e;
         }
         try {
-            DumpOutcome dump = dump(session, facts, partial, p);
             PgBackupManifest manifest = new PgBackupManifest(PgBackupManifest.FORMAT, Version.current(),
                     session.target().displayName(), facts.serverVersion(), facts.major(), facts.immichVersion(),
                     createdAt.toString(), null, tables, dump.entry(), dump.note());
@@ -126,11 +130,29 @@ public final class ImmichBackup {
         }
     }
 
+    /**
+     * A read-only session without the diagnosis' statement and socket timeouts: one COPY of
+     * 200k embeddings takes longer than those allow. The lock timeout stays, so the backup
+     * never queues behind a running migration.
+     */
+    static Connection readOnlyWithoutTimeout(PgSession session) throws UnusableInputException, SQLException {
+        Connection c = session.forChange("backup");
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            c.setReadOnly(true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     private record DumpOutcome(DumpEntry entry, String note) {
     }
 
     /** The whole-database dump, when one can be made; its absence is a plain note, never a failure. */
-    private DumpOutcome dump(PgSession session, ServerFacts facts, Path folder, Progress p) throws CancelledException, IOException {
+    private DumpOutcome dump(PgSession session, ServerFacts facts, Path folder, String snapshot, Progress p)
+            throws CancelledException, IOException {
         Optional<PgTools> local = locator.find(facts.major());
         DumpSource source = dumpSource.orElse(null);
         if (source == null) {
@@ -145,8 +167,21 @@ public final class ImmichBackup {
         Path file = folder.resolve(BackupFiles.dumpFileName(session.target().database()));
         p.message("Dumping the whole database with pg_dump");
         DumpFile dump;
+        String moment = "";
         try {
-            dump = source.dumpTo(file, p);
+            if (snapshot != null && source.usesSnapshots()) {
+                try {
+                    dump = source.dumpTo(file, snapshot, p);
+                    moment = ", from the same snapshot as the vector tables";
+                } catch (DumpFailedException e) {
+                    // E.g. a connection pooler that cannot import snapshots: a dump of a moment later is still a dump.
+                    PgDumpRunner.deleteQuietly(file);
+                    dump = source.dumpTo(file, p);
+                    moment = ", a moment after the vector tables (the shared snapshot failed: " + firstLine(e.getMessage()) + ")";
+                }
+            } else {
+                dump = source.dumpTo(file, p);
+            }
         } catch (DumpFailedException e) {
             PgDumpRunner.deleteQuietly(file);
             return new DumpOutcome(null, "pg_dump failed, so only the vector tables were backed up: " + e.getMessage());
@@ -166,7 +201,26 @@ public final class ImmichBackup {
             checked = "; not checked with pg_restore --list (no pg_restore " + facts.major() + " or newer on this computer)";
         }
         return new DumpOutcome(new DumpEntry(dump.file().getFileName().toString(), Files.size(dump.file()),
-                Sha256.ofFile(dump.file()), toc, dump.producedBy()), "Made by " + dump.producedBy() + checked + ".");
+                Sha256.ofFile(dump.file()), toc, dump.producedBy()), "Made by " + dump.producedBy() + moment + checked + ".");
+    }
+
+    /**
+     * {@code pg_export_snapshot()} as the transaction's first statement, or null where the server
+     * refuses it (pg_dump then takes its own). Not in a savepoint: a subtransaction cannot
+     * export; on refusal the (still empty) transaction is rolled back and a new one begins.
+     */
+    private static String exportSnapshot(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            c.rollback();
+            return null;
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").strip();
     }
 
     /** Reads a backup folder's manifest (no file is re-checked: {@code verified} is what was recorded). */

@@ -43,16 +43,26 @@ public final class PgDumpRunner implements DumpSource {
 
     @Override
     public DumpFile dumpTo(Path file, Progress progress) throws DumpFailedException, CancelledException {
+        return dumpTo(file, null, progress);
+    }
+
+    @Override
+    public boolean usesSnapshots() {
+        return true;
+    }
+
+    @Override
+    public DumpFile dumpTo(Path file, String snapshot, Progress progress) throws DumpFailedException, CancelledException {
         Progress p = progress == null ? Progress.NONE : progress;
         Path partial = file.resolveSibling(file.getFileName() + BackupFiles.PARTIAL_SUFFIX);
         char[] password = session.passwordForChildProcess().orElse(null);
         boolean done = false;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(tools.pgDump(), session.target(), partial));
+            ProcessBuilder pb = new ProcessBuilder(command(tools.pgDump(), session.target(), partial, snapshot));
             environment(pb.environment(), session.target(), password);
             ChildProcess.Outcome outcome;
             try {
-                outcome = ChildProcess.run(pb, false, password, p, () -> sizeOf(partial), "pg_dump");
+                outcome = ChildProcess.run(pb, false, password, p, () -> sizeOf(partial), "pg_dump: writing the dump");
             } catch (IOException e) {
                 throw new DumpFailedException("pg_dump could not be started (" + tools.pgDump() + "): " + e.getMessage(), e);
             }
@@ -107,7 +117,7 @@ public final class PgDumpRunner implements DumpSource {
     }
 
     /** pg_dump's arguments: connection details but never the password. */
-    static List<String> command(Path pgDump, PostgresTarget t, Path partial) {
+    static List<String> command(Path pgDump, PostgresTarget t, Path partial, String snapshot) {
         List<String> cmd = new ArrayList<>();
         cmd.add(pgDump.toString());
         cmd.add("--format=custom");
@@ -117,6 +127,9 @@ public final class PgDumpRunner implements DumpSource {
         cmd.add("--username=" + t.user());
         // Never wait for a password on a terminal nobody watches.
         cmd.add("--no-password");
+        if (snapshot != null) {
+            cmd.add("--snapshot=" + snapshot);
+        }
         // A conninfo, so a database name with '=' or a URI prefix is read as a name.
         cmd.add("--dbname=dbname='" + t.database().replace("\\", "\\\\").replace("'", "\\'") + "'");
         return cmd;

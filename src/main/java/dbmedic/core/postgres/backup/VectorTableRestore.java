@@ -36,6 +36,10 @@ public final class VectorTableRestore {
     public List<String> preview(PgSession session, PgBackupResult backup) throws UnusableInputException {
         PgBackupManifest manifest = ImmichBackup.manifestOf(backup.folder());
         List<String> steps = new ArrayList<>();
+        if (manifest.target() != null && !manifest.target().equals(session.target().displayName())) {
+            steps.add("Note: this backup was taken from " + manifest.target() + "; it is restored into "
+                    + session.target().displayName() + ".");
+        }
         try (Connection c = session.readOnly("restore preview")) {
             c.setAutoCommit(false);
             for (TableEntry t : manifest.tables()) {

@@ -67,7 +67,7 @@ final class BackupFixtures {
         assertEquals(expected.sha256(), actual.sha256(), expected.table() + " checksum");
     }
 
-    /** Records every message; cancels once a message matches {@code cancelWhen}. */
+    /** Records every message; cancels once an update with work done ({@code done > 0}) has a message matching {@code cancelWhen}. */
     static final class Recorder implements Progress {
         final List<String> messages = new ArrayList<>();
         private final Predicate<String> cancelWhen;
@@ -85,7 +85,7 @@ final class BackupFixtures {
         public synchronized void update(long done, long total, String message) {
             if (message != null) {
                 messages.add(message);
-                if (cancelWhen.test(message)) {
+                if (done > 0 && cancelWhen.test(message)) {
                     cancelled = true;
                 }
             }

@@ -80,6 +80,7 @@ class ImmichBackupPg14Test {
         DumpToc toc = PgDumpRunner.list(localTools, dump, Progress.NONE);
         assertTrue(toc.hasDataOf("smart_search") && toc.hasDataOf("face_search"), toc.tableData().toString());
         assertTrue(r.dumpNote().contains("pg_restore --list reads " + toc.entries() + " entries"), r.dumpNote());
+        assertTrue(r.dumpNote().contains("from the same snapshot as the vector tables"), r.dumpNote());
         PgBackupManifest manifest = ImmichBackup.manifestOf(r.folder());
         assertEquals(toc.entries(), manifest.dump().tocEntries());
         assertFalse(manifest.target().contains("secret"));
@@ -125,6 +126,7 @@ class ImmichBackupPg14Test {
         assertTrue(r.dumpFile().isPresent(), r.dumpNote());
         String logged = Files.readString(log);
         assertTrue(logged.contains("--format=custom") && logged.contains("--username=postgres"), logged);
+        assertTrue(logged.contains("--snapshot="), logged);
         assertTrue(logged.contains("PGPASSWORD given"), "pg_dump got the password in its environment: " + logged);
         assertFalse(logged.replace("PGPASSWORD given", "").contains(PgServer.SUPERUSER_PASSWORD), "an argument holds the password");
         assertNoFileContains(r.folder(), PgServer.SUPERUSER_PASSWORD);
@@ -190,7 +192,7 @@ class ImmichBackupPg14Test {
     void aCancelledBackupLeavesNothingBehind() throws Exception {
         Path parent = dir.resolve("backups");
         try (PgSession s = session("immich")) {
-            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.startsWith("Copying smart_search: "));
+            BackupFixtures.Recorder cancelMidCopy = new BackupFixtures.Recorder(m -> m.equals("Copying smart_search"));
             assertThrows(CancelledException.class, () -> new ImmichBackup().backUp(s, parent, cancelMidCopy));
             assertEquals(List.of(), entries(parent));
 
@@ -236,5 +238,102 @@ class ImmichBackupPg14Test {
         assertTrue(e.getMessage().contains("is not a DB Medic PostgreSQL backup"), e.getMessage());
         Files.writeString(notABackup.resolve("manifest.json"), "{\"name\": \"something else\"}");
         assertThrows(NotABackupException.class, () -> ImmichBackup.read(notABackup));
+    }
+
+    @Test
+    void theBackupSessionIsReadOnlyWithoutTheDiagnosisTimeouts() throws Exception {
+        try (PgSession s = session("immich"); java.sql.Connection c = ImmichBackup.readOnlyWithoutTimeout(s);
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertEquals("0", rs.getString(1));
+            }
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class,
+                    () -> st.execute("DELETE FROM smart_search"));
+            assertTrue(e.getMessage().contains("read-only transaction"), e.getMessage());
+        }
+        assertEquals(ROWS, checksum(pg, "immich", "smart_search").rows());
+    }
+
+    @Test
+    void rowsAreStreamedNotHeldInMemory() throws Exception {
+        // The COPY text of smart_search alone (6000 x 768 values) is over 24 MiB: a 16 MiB heap
+        // can back it up and restore it only if rows are streamed.
+        int rows = 6000;
+        ImmichDatabase.on(pg).name("immich_big").immichVersion("1.132.3").extension(VectorExtension.PGVECTORS)
+                .clipDimension(768).rows(rows).withoutIndexes().create();
+        long copyText = Long.parseLong(pg.queryValue("immich_big",
+                "SELECT sum(octet_length(embedding::real[]::text)) FROM smart_search"));
+        assertTrue(copyText > 24L * 1024 * 1024, "table too small to prove anything: " + copyText);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+                BackupChildMain.class.getName(), pg.postgresUrl(PgServer.SUPERUSER, "immich_big"), dir.resolve("child").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", PgServer.SUPERUSER_PASSWORD);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("verified=true committed=true rows=" + 2 * rows + " maxHeapMiB=16"), output);
+    }
+
+    @Test
+    void theDumpShowsTheSameMomentAsTheCopyFilesEvenWhenRowsChangeMeanwhile() throws Exception {
+        ImmichDatabase.on(pg).name("immich_moment").immichVersion("1.132.3").extension(VectorExtension.PGVECTORS)
+                .rows(500).create();
+        Path wrappers = BackupFixtures.scripts(dir.resolve("no-snapshot"),
+                "for a in \"$@\"; do case \"$a\" in --snapshot=*) echo 'pg_dump: error: snapshot import refused' >&2; exit 1;; esac; done\n"
+                        + "exec '" + localTools.pgDump() + "' \"$@\"",
+                "exec '" + localTools.pgRestore() + "' \"$@\"");
+        for (boolean shared : new boolean[] {true, false}) {
+            PgTools tools = shared ? localTools : new PgDumpLocator(List.of(wrappers)).find(14).orElseThrow();
+            long rowsBefore = checksum(pg, "immich_moment", "smart_search").rows();
+            PgBackupResult r;
+            try (PgSession s = session("immich_moment")) {
+                DumpSource deletingFirst = new DumpSource() {
+                    @Override
+                    public boolean usesSnapshots() {
+                        return true;
+                    }
+
+                    @Override
+                    public DumpFile dumpTo(Path file, Progress progress) throws DumpFailedException, CancelledException {
+                        return dumpTo(file, null, progress);
+                    }
+
+                    @Override
+                    public DumpFile dumpTo(Path file, String snapshot, Progress progress)
+                            throws DumpFailedException, CancelledException {
+                        // Immich (or anyone) deletes rows after the COPY files were written, before pg_dump starts.
+                        pg.execute("immich_moment", "DELETE FROM smart_search WHERE \"assetId\" IN"
+                                + " (SELECT \"assetId\" FROM smart_search ORDER BY \"assetId\" LIMIT 10)");
+                        return new PgDumpRunner(s, tools).dumpTo(file, snapshot, progress);
+                    }
+                };
+                r = new ImmichBackup(deletingFirst, new PgDumpLocator(List.of(localTools.pgDump().getParent())))
+                        .backUp(s, dir.resolve("moment-" + shared), Progress.NONE);
+            }
+            assertEquals(rowsBefore, r.table("smart_search").orElseThrow().rows());
+            long dumped = dumpedRows(r.dumpFile().orElseThrow(() -> new AssertionError(r.dumpNote())), "smart_search");
+            if (shared) {
+                assertTrue(r.dumpNote().contains("from the same snapshot as the vector tables"), r.dumpNote());
+                assertEquals(rowsBefore, dumped, "the dump holds the rows of the COPY files' moment");
+            } else {
+                assertTrue(r.dumpNote().contains("a moment after the vector tables (the shared snapshot failed: pg_dump failed"),
+                        r.dumpNote());
+                // Two attempts (with the snapshot, then without), each after 10 more rows were deleted.
+                assertEquals(rowsBefore - 20, dumped);
+            }
+        }
+    }
+
+    /** Rows of a table in a custom-format dump, read back with pg_restore. */
+    private static long dumpedRows(Path dump, String table) throws Exception {
+        Process p = new ProcessBuilder(localTools.pgRestore().toString(), "--data-only", "--table=" + table, "--file=-",
+                dump.toString()).redirectErrorStream(true).start();
+        String sql = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), sql);
+        int start = sql.indexOf("FROM stdin;\n") + "FROM stdin;\n".length();
+        return sql.substring(start, sql.indexOf("\n\\.\n", start) + 1).lines().count();
     }
 }

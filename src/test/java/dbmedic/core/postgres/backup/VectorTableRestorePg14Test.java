@@ -182,5 +182,13 @@ class VectorTableRestorePg14Test {
                 + " (its vector indexes are dropped first)."), steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("face_search: replace its rows by the backup's 1000 rows")), steps.toString());
         assertEquals("real[]", columnType(pg, db.name(), "smart_search"), "the preview changed nothing");
+        assertTrue(steps.stream().noneMatch(s -> s.startsWith("Note: this backup was taken from")), steps.toString());
+
+        ImmichDatabase other = fresh().rows(10).create();
+        try (PgSession s = session(other)) {
+            steps = new VectorTableRestore().preview(s, backup);
+        }
+        assertEquals("Note: this backup was taken from " + pg.postgresUrl("postgres", db.name())
+                + "; it is restored into " + pg.postgresUrl("postgres", other.name()) + ".", steps.get(0));
     }
 }
