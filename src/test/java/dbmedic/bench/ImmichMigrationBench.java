@@ -111,7 +111,7 @@ class ImmichMigrationBench {
                 + "| DB Medic without that check (statements, journal, guards) | " + (medicMs - checkMs) + " ms |\n"
                 + "| ratio DB Medic / psql, whole phase | " + ratio(medicMs, psqlMs) + " |\n"
                 + "| ratio DB Medic / psql, statements only (aim ≤ 1.1) | " + ratio(medicMs - checkMs, psqlMs) + " |\n"
-                + "| verification afterwards (rows and checksums equal the backup's) | " + lossless + " |\n";
+                + "| verification afterwards (rows and checksums equal the backup's) | " + lossless + " |\n\n";
         return section;
     }
 
