@@ -81,30 +81,38 @@ class ImmichMigrationBench {
                 long checkMs = progress.checkingMs();
                 System.out.println("ImmichMigrationBench: psql " + psqlMs + " ms, DB Medic apply " + medicMs
                         + " ms (checks inside " + checkMs + " ms)");
+                // Written before the verification, so a failure there does not lose the timings.
+                writeSection(Path.of(System.getProperty("dbmedic.benchmarks")),
+                        section(pg, buildS, plan, psqlMs, medicMs, checkMs, "not run yet"));
                 MigrationVerification v = m.verify(plan, backup, Progress.NONE);
-
-                String version = pg.queryValue("postgres", "SHOW server_version");
-                String section = SECTION + "\n\n"
-                        + "Measured by `mvn -Pbench verify` (`src/test/java/dbmedic/bench/ImmichMigrationBench.java`) on "
-                        + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC:"
-                        + " PostgreSQL " + version + " (embedded) with the fixture extensions, an Immich v1.137.0 database of"
-                        + " the pgvecto.rs era with " + ROWS + " rows of 512 dimensions in smart_search and in face_search"
-                        + " (built in " + buildS + " s), copied twice with CREATE DATABASE ... TEMPLATE. Both runs execute"
-                        + " the " + plan.allStatements().size() + " statements of plan `pgvectors-to-vchord` in one"
-                        + " transaction, one run each. The fixture's casts are SQL stand-ins, so absolute times are not"
-                        + " those of the real pgvecto.rs/VectorChord libraries; the ratio compares like with like.\n\n"
-                        + "| what | time |\n|---|---|\n"
-                        + "| `psql -v ON_ERROR_STOP=1 -1 -f statements.sql` (psql 15) | " + psqlMs + " ms |\n"
-                        + "| DB Medic `ImmichMigration.apply`, whole phase | " + medicMs + " ms |\n"
-                        + "| of which: lock + checksum of both tables against the backup, inside the transaction | "
-                        + checkMs + " ms |\n"
-                        + "| DB Medic without that check (statements, journal, guards) | " + (medicMs - checkMs) + " ms |\n"
-                        + "| ratio DB Medic / psql, whole phase | " + ratio(medicMs, psqlMs) + " |\n"
-                        + "| ratio DB Medic / psql, statements only (aim ≤ 1.1) | " + ratio(medicMs - checkMs, psqlMs) + " |\n"
-                        + "| verification afterwards (checksums vs backup), lossless | " + v.lossless() + " |\n";
-                writeSection(Path.of(System.getProperty("dbmedic.benchmarks")), section);
+                writeSection(Path.of(System.getProperty("dbmedic.benchmarks")),
+                        section(pg, buildS, plan, psqlMs, medicMs, checkMs, v.lossless() ? "yes" : "NO"));
             }
         }
+    }
+
+    private static String section(PgServer pg, long buildS, MigrationPlan plan, long psqlMs, long medicMs, long checkMs,
+                                  String lossless) {
+        String version = pg.queryValue("postgres", "SHOW server_version");
+        String section = SECTION + "\n\n"
+                + "Measured by `mvn -Pbench verify` (`src/test/java/dbmedic/bench/ImmichMigrationBench.java`) on "
+                + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC:"
+                + " PostgreSQL " + version + " (embedded) with the fixture extensions, an Immich v1.137.0 database of"
+                + " the pgvecto.rs era with " + ROWS + " rows of 512 dimensions in smart_search and in face_search"
+                + " (built in " + buildS + " s), copied twice with CREATE DATABASE ... TEMPLATE. Both runs execute"
+                + " the " + plan.allStatements().size() + " statements of plan `pgvectors-to-vchord` in one"
+                + " transaction, one run each. The fixture's casts are SQL stand-ins, so absolute times are not"
+                + " those of the real pgvecto.rs/VectorChord libraries; the ratio compares like with like.\n\n"
+                + "| what | time |\n|---|---|\n"
+                + "| `psql -v ON_ERROR_STOP=1 -1 -f statements.sql` (psql 15) | " + psqlMs + " ms |\n"
+                + "| DB Medic `ImmichMigration.apply`, whole phase | " + medicMs + " ms |\n"
+                + "| of which: lock + checksum of both tables against the backup, inside the transaction | "
+                + checkMs + " ms |\n"
+                + "| DB Medic without that check (statements, journal, guards) | " + (medicMs - checkMs) + " ms |\n"
+                + "| ratio DB Medic / psql, whole phase | " + ratio(medicMs, psqlMs) + " |\n"
+                + "| ratio DB Medic / psql, statements only (aim ≤ 1.1) | " + ratio(medicMs - checkMs, psqlMs) + " |\n"
+                + "| verification afterwards (rows and checksums equal the backup's) | " + lossless + " |\n\n";
+        return section;
     }
 
     private static String ratio(long a, long b) {

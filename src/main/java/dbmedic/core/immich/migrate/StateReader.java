@@ -171,7 +171,7 @@ final class StateReader {
         if (!superuser && major >= 15) {
             alterSystem = Sql.bool(c, "SELECT has_parameter_privilege('shared_preload_libraries', 'ALTER SYSTEM')");
         }
-        return new Privileges(superuser || false, superuser || ownsTables, superuser || create,
+        return new Privileges(superuser, superuser || ownsTables, superuser || create,
                 superuser || ownsVectors, alterSystem, superuser || ownsVector);
     }
 }
