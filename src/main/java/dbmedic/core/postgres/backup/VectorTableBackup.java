@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.postgresql.PGConnection;
 
@@ -45,7 +44,7 @@ final class VectorTableBackup {
         MessageDigest fileDigest = Sha256.digest();
         RowStreamDigest rows;
         try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(dataFile), 1 << 16), fileDigest);
-             GZIPOutputStream gz = fastGzip(file)) {
+             GZIPOutputStream gz = new GZIPOutputStream(file, 1 << 16)) {
             rows = new RowStreamDigest(gz, progress, estimate(c, table), "Copying " + table);
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOutSql(table, keyColumn), rows);
@@ -60,18 +59,6 @@ final class VectorTableBackup {
                 ddl.typeExtension(), ddl.storage(), rows.rows(), rows.sha256(), dataFile.getFileName().toString(),
                 Files.size(dataFile), Sha256.hex(fileDigest), ddlFile.getFileName().toString(), Sha256.ofFile(ddlFile),
                 ddl.indexes(), ddl.constraints());
-    }
-
-    /**
-     * gzip at the fastest level: embeddings are float text that compresses well at any level,
-     * and the deflate time, not the disk, is what a backup of 200k rows waits for.
-     */
-    private static GZIPOutputStream fastGzip(OutputStream out) throws IOException {
-        return new GZIPOutputStream(out, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
     }
 
     /** The planner's row estimate, for a progress bar only (never a full count). */
