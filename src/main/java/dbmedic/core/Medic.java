@@ -155,7 +155,7 @@ public final class Medic {
                 .withTunnel(options.tunnel());
     }
 
-    /** True for targets DB Medic can back up and repair (SQLite files); PostgreSQL is diagnosed only, so far. */
+    /** True for SQLite targets (backup, repair plan, verify); a live PostgreSQL target goes through {@link #canMigrate}. */
     public static boolean canRepair(Target target) {
         return target instanceof SqliteTarget;
     }
@@ -250,7 +250,18 @@ public final class Medic {
     public dbmedic.core.postgres.backup.PgBackupResult backup(dbmedic.core.postgres.PgSession session, Path parentDir,
                                                              Progress progress)
             throws BackupFailedException, UnusableInputException, CancelledException {
-        return new dbmedic.core.postgres.backup.ImmichBackup().backUp(session,
+        return backup(session, parentDir, null, progress);
+    }
+
+    /**
+     * The same, with the whole-database dump from {@code dumpSource} (e.g. {@code docker exec …
+     * pg_dump} over SSH) instead of a local pg_dump; null: look for a local one.
+     */
+    public dbmedic.core.postgres.backup.PgBackupResult backup(dbmedic.core.postgres.PgSession session, Path parentDir,
+                                                             dbmedic.core.postgres.backup.DumpSource dumpSource,
+                                                             Progress progress)
+            throws BackupFailedException, UnusableInputException, CancelledException {
+        return new dbmedic.core.postgres.backup.ImmichBackup(dumpSource).backUp(session,
                 parentDir == null ? defaultPostgresBackupDir() : parentDir, progress);
     }
 
@@ -265,6 +276,7 @@ public final class Medic {
     }
 
     /** Why a PostgreSQL or offline target stops after the diagnosis. */
-    public static final String NOT_REPAIRABLE = "DB Medic diagnoses PostgreSQL databases and offline folders;"
-            + " backing them up and migrating them is not built yet (use the fixes the diagnosis shows)";
+    public static final String NOT_REPAIRABLE = "An offline folder (a copied PostgreSQL data directory, an Immich compose"
+            + " folder) is only read, never changed; back up and migrate the running database through its"
+            + " postgresql:// URL (Immich's DB_URL) instead";
 }

@@ -2,6 +2,7 @@ package dbmedic.core.postgres.backup;
 
 import dbmedic.core.postgres.PgSession;
 import dbmedic.core.postgres.PostgresTarget;
+import dbmedic.core.postgres.TunnelEndpoint;
 import dbmedic.core.task.CancelledException;
 import dbmedic.core.task.Progress;
 import java.io.IOException;
@@ -58,8 +59,9 @@ public final class PgDumpRunner implements DumpSource {
         char[] password = session.passwordForChildProcess().orElse(null);
         boolean done = false;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(tools.pgDump(), session.target(), partial, snapshot));
-            environment(pb.environment(), session.target(), password);
+            TunnelEndpoint tunnel = session.options().tunnel();
+            ProcessBuilder pb = new ProcessBuilder(command(tools.pgDump(), session.target(), tunnel, partial, snapshot));
+            environment(pb.environment(), session.target(), tunnel, password);
             ChildProcess.Outcome outcome;
             try {
                 outcome = ChildProcess.run(pb, false, password, p, () -> sizeOf(partial), "pg_dump: writing the dump");
@@ -116,14 +118,23 @@ public final class PgDumpRunner implements DumpSource {
         return toc;
     }
 
-    /** pg_dump's arguments: connection details but never the password. */
+    /** pg_dump's arguments, connecting directly. */
     static List<String> command(Path pgDump, PostgresTarget t, Path partial, String snapshot) {
+        return command(pgDump, t, null, partial, snapshot);
+    }
+
+    /**
+     * pg_dump's arguments: connection details but never the password. Through a tunnel the
+     * port is the tunnel's and {@code PGHOSTADDR} (see {@link #environment}) its address, while
+     * {@code --host} keeps the real name, which libpq then uses only to check the certificate.
+     */
+    static List<String> command(Path pgDump, PostgresTarget t, TunnelEndpoint tunnel, Path partial, String snapshot) {
         List<String> cmd = new ArrayList<>();
         cmd.add(pgDump.toString());
         cmd.add("--format=custom");
         cmd.add("--file=" + partial);
         cmd.add("--host=" + t.host());
-        cmd.add("--port=" + t.port());
+        cmd.add("--port=" + (tunnel == null ? t.port() : tunnel.port()));
         cmd.add("--username=" + t.user());
         // Never wait for a password on a terminal nobody watches.
         cmd.add("--no-password");
@@ -137,6 +148,10 @@ public final class PgDumpRunner implements DumpSource {
 
     /** The child's environment: the password here only, and libpq's sslmode for the target's. */
     static void environment(Map<String, String> env, PostgresTarget t, char[] password) {
+        environment(env, t, null, password);
+    }
+
+    static void environment(Map<String, String> env, PostgresTarget t, TunnelEndpoint tunnel, char[] password) {
         // Nothing inherited may point pg_dump elsewhere or at another password.
         for (String name : List.of("PGPASSWORD", "PGSERVICE", "PGSERVICEFILE", "PGHOST", "PGHOSTADDR", "PGPORT",
                 "PGDATABASE", "PGUSER", "PGSSLMODE", "PGOPTIONS")) {
@@ -146,6 +161,9 @@ public final class PgDumpRunner implements DumpSource {
             env.put("PGPASSWORD", new String(password));
         }
         env.put("PGSSLMODE", libpqSslMode(t.sslmode()));
+        if (tunnel != null) {
+            env.put("PGHOSTADDR", tunnel.host());
+        }
         env.put("PGAPPNAME", "DB Medic (backup)");
         env.put("PGCONNECT_TIMEOUT", "30");
     }
