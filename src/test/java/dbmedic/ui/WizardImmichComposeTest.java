@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An Immich compose folder through the wizard: Connect resolves it, asks where Immich runs,
- * Diagnose shows the compose findings, and the flow stops there (PostgreSQL is diagnosed only).
+ * Diagnose shows the compose findings, and the flow stops there (a copied folder is only read).
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardImmichComposeTest {
@@ -80,8 +80,8 @@ class WizardImmichComposeTest {
             assertTrue(!f.evidence().contains("hunter2"), "no password in the evidence");
         }
         assertTrue(shown.contains("compose.command-override"), shown.toString());
-        assertTrue(text(robot, "#diagnoseVerdict").contains("diagnoses PostgreSQL only"), text(robot, "#diagnoseVerdict"));
-        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "no backup/repair step for PostgreSQL yet");
+        assertTrue(text(robot, "#diagnoseVerdict").contains("only read, never changed"), text(robot, "#diagnoseVerdict"));
+        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "no backup/repair step for a copied folder");
         assertEquals(before, Files.readString(dir.resolve("docker-compose.yml")));
     }
 

@@ -84,8 +84,9 @@ public final class DiagnoseStep extends Step {
             verdict.setText(verdict.getText() + " Next: a verified backup, then the migration to VectorChord if"
                     + " this database needs it.");
         } else if (!dbmedic.core.Medic.canRepair(d.target())) {
-            verdict.setText(verdict.getText() + " DB Medic diagnoses PostgreSQL only, so far: apply the fixes below"
-                    + " by hand, after a backup (pg_dump).");
+            verdict.setText(verdict.getText() + (dbmedic.core.Medic.canMigrate(d.target())
+                    ? " DB Medic migrates Immich's database; for this one apply the fixes below by hand, after a backup (pg_dump)."
+                    : " A copied folder is only read, never changed: apply the fixes below on the server, after a backup (pg_dump)."));
         }
         findings.show(d.findings());
     }
