@@ -18,6 +18,11 @@ final class BackupCommand extends TargetCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the backup (default: beside the database; for PostgreSQL the app-data backups folder).")
     Path to;
 
+    @Option(names = "--db-container", paramLabel = "NAME",
+            description = "With --ssh: run pg_dump inside this Docker container on the server (e.g. immich_postgres),"
+                    + " so its version is the server's; the dump streams back and is verified here.")
+    String dbContainer;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -26,9 +31,13 @@ final class BackupCommand extends TargetCommand {
         try {
             Target t = medic().resolve(target);
             if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
-                return new PostgresMigrationCli(medic(), out, err, options.json, progress()).backup(pg, to);
+                return overSsh(remote -> new PostgresMigrationCli(medic(), out, err, options.json, progress())
+                        .via(remote, dbContainer).backup(pg, to));
             }
-            Integer refused = refuseUnlessRepairable(t);
+            Integer refused = refuseSshForLocalFile();
+            if (refused == null) {
+                refused = refuseUnlessRepairable(t);
+            }
             if (refused != null) {
                 return refused;
             }

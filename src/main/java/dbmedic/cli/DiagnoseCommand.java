@@ -33,9 +33,6 @@ final class DiagnoseCommand extends TargetCommand {
                     + " (default: Docker's bridge, e.g. 172.17.0.1 live, 172.18.0.3 for a compose folder).")
     String clientAddress;
 
-    @picocli.CommandLine.Mixin
-    SshCliOptions ssh;
-
     @Option(names = "--report", paramLabel = "PATH",
             description = "Also save a redacted report for a support thread: PATH.md and PATH.json (PATH may be a folder).")
     Path report;

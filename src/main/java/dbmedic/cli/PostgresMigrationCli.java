@@ -23,6 +23,7 @@ import dbmedic.core.postgres.PgSession;
 import dbmedic.core.postgres.PostgresOptions;
 import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.postgres.backup.BackupCheck;
+import dbmedic.core.postgres.backup.DumpSource;
 import dbmedic.core.postgres.backup.PgBackupResult;
 import dbmedic.core.report.JsonDocuments;
 import dbmedic.core.target.UnusableInputException;
@@ -48,6 +49,8 @@ final class PostgresMigrationCli {
     private final Progress progress;
     private final JsonDocuments json = new JsonDocuments(null);
     private final MigrationJson mjson = new MigrationJson(JsonDocuments.mapper());
+    private SshTargets remote;
+    private DumpSource dumpSource;
 
     PostgresMigrationCli(Medic medic, PrintWriter out, PrintWriter err, boolean jsonMode, Progress progress) {
         this.medic = medic;
@@ -57,14 +60,40 @@ final class PostgresMigrationCli {
         this.progress = progress;
     }
 
+    /**
+     * Every connection through {@code remote}'s tunnel (null: directly); the whole-database dump
+     * from pg_dump in {@code dbContainer} on the server when one is named.
+     */
+    PostgresMigrationCli via(SshTargets remote, String dbContainer) throws UnusableInputException {
+        this.remote = remote;
+        if (dbContainer != null) {
+            if (remote == null) {
+                throw new UnusableInputException("--db-container runs pg_dump in a container on the server: give --ssh too");
+            }
+            this.dumpSource = remote.dumpInContainer(dbContainer);
+        }
+        return this;
+    }
+
     static PostgresOptions options(Integer timeoutSeconds) {
         PostgresOptions o = PostgresOptions.defaults().withPasswordPrompt(ConsolePasswordPrompt.orNone());
         return timeoutSeconds == null ? o : o.withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
     }
 
+    private PostgresOptions connectOptions(Integer timeoutSeconds) {
+        PostgresOptions o = options(timeoutSeconds);
+        return remote == null ? o : remote.apply(o);
+    }
+
+    /** One line on stderr; says so when the SSH connection died under the command. */
+    private void error(String line) {
+        String lost = remote == null ? null : remote.lostConnectionNote();
+        err.println("dbmedic: " + (lost == null ? "" : lost + ": ") + line);
+    }
+
     int backup(PostgresTarget target, Path to) {
-        try (PgSession session = medic.openSession(target, options(null))) {
-            PgBackupResult r = medic.backup(session, to, progress);
+        try (PgSession session = medic.openSession(target, connectOptions(null))) {
+            PgBackupResult r = medic.backup(session, to, dumpSource, progress);
             ObjectNode doc = json.newDocument();
             doc.set("backup", backupJson(r));
             if (jsonMode) {
@@ -75,10 +104,10 @@ final class PostgresMigrationCli {
             out.flush();
             return r.verified() ? ExitCode.OK : ExitCode.PROBLEMS;
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
+            error(Cli.oneLine(e));
             return ExitCode.UNUSABLE;
         } catch (BackupFailedException | CancelledException e) {
-            err.println("dbmedic: backup failed: " + Cli.oneLine(e));
+            error("backup failed: " + Cli.oneLine(e));
             return ExitCode.PROBLEMS;
         }
     }
@@ -86,7 +115,7 @@ final class PostgresMigrationCli {
     int repair(PostgresTarget target, String planId, boolean dryRun, boolean yes, Path backupDir, Integer timeout,
                boolean buildIndexes, Path journalDir) {
         ObjectNode doc = json.newDocument();
-        try (PgSession session = medic.openSession(target, options(timeout))) {
+        try (PgSession session = medic.openSession(target, connectOptions(timeout))) {
             ImmichMigration m = (journalDir == null ? medic.immichMigration(session)
                     : medic.immichMigration(session, journalDir)).buildIndexes(buildIndexes);
             MigrationState state = m.readState(progress);
@@ -175,7 +204,7 @@ final class PostgresMigrationCli {
             }
             return finish(doc, null, v.passed() ? ExitCode.OK : ExitCode.PROBLEMS);
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
+            error(Cli.oneLine(e));
             return ExitCode.UNUSABLE;
         } catch (MigrationRefusedException e) {
             printRefusals(e.refusals());
@@ -183,7 +212,7 @@ final class PostgresMigrationCli {
             doc.put("applied", false);
             return finish(doc, null, ExitCode.PROBLEMS);
         } catch (MigrationFailedException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
+            error(Cli.oneLine(e));
             doc.put("applied", false);
             doc.put("error", Cli.oneLine(e));
             return finish(doc, null, ExitCode.REPAIR_FAILED);
@@ -210,7 +239,7 @@ final class PostgresMigrationCli {
             return BackupEvidence.of(check.result());
         }
         try {
-            PgBackupResult r = medic.backup(session, backupDir, progress);
+            PgBackupResult r = medic.backup(session, backupDir, dumpSource, progress);
             doc.set("backup", backupJson(r));
             if (!jsonMode) {
                 printBackup(r);
@@ -221,7 +250,7 @@ final class PostgresMigrationCli {
             }
             return BackupEvidence.of(r);
         } catch (BackupFailedException e) {
-            err.println("dbmedic: backup failed, nothing was changed: " + Cli.oneLine(e));
+            error("backup failed, nothing was changed: " + Cli.oneLine(e));
             return null;
         }
     }
@@ -231,7 +260,7 @@ final class PostgresMigrationCli {
             err.println("dbmedic: name the backup to compare with: --backup DIR (a DB Medic PostgreSQL backup folder)");
             return ExitCode.UNUSABLE;
         }
-        try (PgSession session = medic.openSession(target, options(null))) {
+        try (PgSession session = medic.openSession(target, connectOptions(null))) {
             BackupCheck check = medic.checkPostgresBackup(backupFolder, progress);
             if (!check.ok()) {
                 err.println("dbmedic: the backup at " + backupFolder + " does not verify: " + String.join(" ", check.problems()));
@@ -246,7 +275,7 @@ final class PostgresMigrationCli {
             }
             return finish(doc, null, v.passed() ? ExitCode.OK : ExitCode.PROBLEMS);
         } catch (UnusableInputException e) {
-            err.println("dbmedic: " + Cli.oneLine(e));
+            error(Cli.oneLine(e));
             return ExitCode.UNUSABLE;
         } catch (CancelledException e) {
             err.println("dbmedic: cancelled.");

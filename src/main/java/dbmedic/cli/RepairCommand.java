@@ -53,6 +53,11 @@ final class RepairCommand extends TargetCommand {
             description = "PostgreSQL: folder of the migration journals (default: the app-data journals folder).")
     Path journalDir;
 
+    @Option(names = "--db-container", paramLabel = "NAME",
+            description = "With --ssh: run pg_dump inside this Docker container on the server (e.g. immich_postgres),"
+                    + " so its version is the server's; the dump streams back and is verified here.")
+    String dbContainer;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -69,10 +74,13 @@ final class RepairCommand extends TargetCommand {
         try {
             t = medic.resolve(target);
             if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
-                return new PostgresMigrationCli(medic, out, err, options.json, progress)
-                        .repair(pg, planId, dryRun, yes, backupDir, timeoutSeconds, buildIndexes, journalDir);
+                return overSsh(remote -> new PostgresMigrationCli(medic, out, err, options.json, progress)
+                        .via(remote, dbContainer).repair(pg, planId, dryRun, yes, backupDir, timeoutSeconds, buildIndexes, journalDir));
             }
-            Integer refused = refuseUnlessRepairable(t);
+            Integer refused = refuseSshForLocalFile();
+            if (refused == null) {
+                refused = refuseUnlessRepairable(t);
+            }
             if (refused != null) {
                 return refused;
             }

@@ -69,7 +69,12 @@ final class RestoreCommand extends TargetCommand {
         }
 
         PostgresOptions opts = PostgresOptions.defaults().withPasswordPrompt(ConsolePasswordPrompt.orNone());
-        try (PgSession session = PgSession.open(pg, opts)) {
+        int[] sshFailed = {0};
+        SshTargets remote = openRemote(sshFailed);
+        if (ssh.enabled() && remote == null) {
+            return sshFailed[0];
+        }
+        try (remote; PgSession session = PgSession.open(pg, remote == null ? opts : remote.apply(opts))) {
             List<String> steps = new VectorTableRestore().preview(session, backup);
             doc.putArray("plan").addAll(steps.stream().map(doc::textNode).toList());
             if (!options.json) {

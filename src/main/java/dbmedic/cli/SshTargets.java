@@ -2,7 +2,10 @@ package dbmedic.cli;
 
 import dbmedic.core.Medic;
 import dbmedic.core.diagnose.DiagnoseOptions;
+import dbmedic.core.postgres.PostgresOptions;
 import dbmedic.core.postgres.PostgresTarget;
+import dbmedic.core.postgres.backup.DumpSource;
+import dbmedic.core.ssh.RemoteDockerDump;
 import dbmedic.core.ssh.RemoteFiles;
 import dbmedic.core.ssh.SshConnection;
 import dbmedic.core.ssh.SshFailure;
@@ -83,6 +86,25 @@ final class SshTargets implements AutoCloseable {
 
     DiagnoseOptions apply(DiagnoseOptions options) {
         return tunnel == null ? options : options.withTunnel(tunnel.endpoint());
+    }
+
+    PostgresOptions apply(PostgresOptions options) {
+        return tunnel == null ? options : options.withTunnel(tunnel.endpoint());
+    }
+
+    /**
+     * {@code docker exec CONTAINER pg_dump -Fc} on the server as the URL's user and database
+     * (inside the official images pg_dump uses the local socket, so no password travels).
+     */
+    DumpSource dumpInContainer(String container) throws UnusableInputException {
+        if (!(target instanceof PostgresTarget pg)) {
+            throw new UnusableInputException("--db-container needs a postgresql:// URL");
+        }
+        try {
+            return new RemoteDockerDump(connection, container, pg.user(), pg.database());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("--db-container: " + container + " is not a Docker container name");
+        }
     }
 
     /** When a step failed: whether the SSH connection died under it, and then what to say. */

@@ -17,6 +17,8 @@ abstract class TargetCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     TargetOptions options;
+    @Mixin
+    SshCliOptions ssh;
 
     @Parameters(paramLabel = "TARGET",
             description = "A SQLite file, an InvokeAI root or GPUStack data folder, a postgresql:// URL (Immich's DB_URL),"
@@ -45,6 +47,51 @@ abstract class TargetCommand implements Callable<Integer> {
             return null;
         }
         err().println("dbmedic: " + Medic.NOT_REPAIRABLE + ". Run: dbmedic diagnose " + HumanOutput.quoteArg(redactedTarget()));
+        return ExitCode.UNUSABLE;
+    }
+
+    /**
+     * The PostgreSQL commands over {@code --ssh}: the tunnel (closed by the caller) or null
+     * without --ssh. Prints one line and returns null with {@code failed[0]} set when SSH fails.
+     */
+    SshTargets openRemote(int[] failed) {
+        if (!ssh.enabled()) {
+            return null;
+        }
+        try {
+            return SshTargets.open(ssh, target, medic(), err());
+        } catch (dbmedic.core.ssh.SshFailure e) {
+            failed[0] = fail(ExitCode.UNUSABLE, "", e);
+        } catch (dbmedic.core.target.UnusableInputException e) {
+            failed[0] = fail(ExitCode.UNUSABLE, "", e);
+        }
+        return null;
+    }
+
+    /** What runs with the tunnel open ({@code remote} null without --ssh). */
+    interface OverSsh {
+        int run(SshTargets remote) throws dbmedic.core.target.UnusableInputException;
+    }
+
+    /** Runs {@code body} with the --ssh tunnel open, then closes it; an SSH failure is one line, exit 2. */
+    int overSsh(OverSsh body) throws dbmedic.core.target.UnusableInputException {
+        int[] failed = {0};
+        SshTargets remote = openRemote(failed);
+        if (ssh.enabled() && remote == null) {
+            return failed[0];
+        }
+        try (remote) {
+            return body.run(remote);
+        }
+    }
+
+    /** --ssh with a SQLite file: refused in one line (the file must be copied here first). */
+    Integer refuseSshForLocalFile() {
+        if (!ssh.enabled()) {
+            return null;
+        }
+        err().println("dbmedic: --ssh reaches a postgresql:// URL (as the server sees it); a SQLite file or folder"
+                + " must be copied to this computer first (stop the app, copy the database with its -wal file).");
         return ExitCode.UNUSABLE;
     }
 

@@ -33,9 +33,12 @@ final class VerifyCommand extends TargetCommand {
         try {
             Target t = medic.resolve(target);
             if (t instanceof dbmedic.core.postgres.PostgresTarget pg) {
-                return new PostgresMigrationCli(medic, out, err, options.json, progress).verify(pg, backup);
+                return overSsh(remote -> new PostgresMigrationCli(medic, out, err, options.json, progress).via(remote, null).verify(pg, backup));
             }
-            Integer refused = refuseUnlessRepairable(t);
+            Integer refused = refuseSshForLocalFile();
+            if (refused == null) {
+                refused = refuseUnlessRepairable(t);
+            }
             if (refused != null) {
                 return refused;
             }
