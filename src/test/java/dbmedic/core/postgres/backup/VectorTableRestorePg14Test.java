@@ -88,7 +88,7 @@ class VectorTableRestorePg14Test {
         assertEquals(ROWS - 150, smart.before().rows());
         assertEquals(ROWS, smart.after().rows());
         assertTrue(smart.matches());
-        assertEquals("vector(768)", smart.typeAfter(), "same type as before, nothing converted");
+        assertEquals("vectors.vector(768)", smart.typeAfter(), "same type as before, nothing converted");
         assertEquals(List.of(), smart.indexesDropped());
         assertEquals(1, pg.queryColumn(db.name(), "SELECT indexname FROM pg_indexes WHERE indexname = 'clip_index'").size());
         assertTrue(r.message().contains("Restored 2 tables (" + 2 * ROWS + " rows)"), r.message());
