@@ -1,5 +1,6 @@
 package dbmedic.core.immich.migrate;
 
+import dbmedic.core.postgres.backup.BackupOrigin;
 import dbmedic.core.postgres.backup.TableSnapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,13 @@ public interface BackupEvidence {
 
     List<TableSnapshot> tables();
 
-    /** Evidence from parts (tests, or a backup read from its manifest). */
+    /** Evidence from parts (tests, or a backup read from its manifest), without its origin. */
     static BackupEvidence of(Path folder, boolean verified, List<TableSnapshot> tables) {
+        return of(folder, verified, tables, null);
+    }
+
+    /** Evidence from parts; {@code origin} null when unknown (every table is then hashed again). */
+    static BackupEvidence of(Path folder, boolean verified, List<TableSnapshot> tables, BackupOrigin origin) {
         List<TableSnapshot> copy = List.copyOf(tables);
         return new BackupEvidence() {
             @Override
@@ -35,12 +41,22 @@ public interface BackupEvidence {
             public List<TableSnapshot> tables() {
                 return copy;
             }
+
+            @Override
+            public Optional<BackupOrigin> origin() {
+                return Optional.ofNullable(origin);
+            }
         };
     }
 
     /** The pgbackup result ({@code dbmedic.core.postgres.backup.ImmichBackup}) as evidence. */
     static BackupEvidence of(dbmedic.core.postgres.backup.PgBackupResult backup) {
-        return of(backup.folder(), backup.verified(), backup.tables());
+        return of(backup.folder(), backup.verified(), backup.tables(), backup.origin());
+    }
+
+    /** Where and when the backup read the tables (lets a phase skip re-hashing an untouched table); empty: unknown. */
+    default Optional<BackupOrigin> origin() {
+        return Optional.empty();
     }
 
     default Optional<TableSnapshot> table(String name) {

@@ -76,6 +76,7 @@ public final class ImmichBackup {
         }
         boolean complete = false;
         DumpOutcome dump;
+        BackupOrigin origin;
         try (Connection c = readOnlyWithoutTimeout(session)) {
             facts = ServerFacts.read(c);
             if (facts.tables().isEmpty()) {
@@ -87,6 +88,7 @@ public final class ImmichBackup {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
+            origin = BackupOrigin.read(c, facts.tables());
             for (String[] t : TABLES) {
                 if (facts.tables().contains(t[0])) {
                     p.message("Copying " + t[0]);
@@ -109,7 +111,7 @@ public final class ImmichBackup {
         try {
             PgBackupManifest manifest = new PgBackupManifest(PgBackupManifest.FORMAT, Version.current(),
                     session.target().displayName(), facts.serverVersion(), facts.major(), facts.immichVersion(),
-                    createdAt.toString(), null, tables, dump.entry(), dump.note());
+                    createdAt.toString(), null, tables, dump.entry(), dump.note(), origin);
             manifest.write(partial);
             p.message("Verifying the backup");
             List<String> problems = BackupVerifier.problems(partial, manifest, p);
@@ -243,7 +245,7 @@ public final class ImmichBackup {
         }
         PgBackupResult r = toResult(backupFolder, manifest);
         return new BackupCheck(new PgBackupResult(r.folder(), r.dumpFile(), r.dumpNote(), r.tables(), problems.isEmpty(),
-                r.createdAt(), r.serverVersion(), r.immichVersion(), r.bytes()), problems);
+                r.createdAt(), r.serverVersion(), r.immichVersion(), r.bytes(), r.origin()), problems);
     }
 
     static PgBackupManifest manifestOf(Path folder) throws NotABackupException {
@@ -274,7 +276,8 @@ public final class ImmichBackup {
     private static PgBackupResult toResult(Path folder, PgBackupManifest m) {
         Optional<Path> dump = m.dump() == null ? Optional.empty() : Optional.of(folder.resolve(m.dump().file()));
         return new PgBackupResult(folder, dump, m.dumpNote(), m.tables().stream().map(TableEntry::snapshot).toList(),
-                m.verifiedAt() != null, Instant.parse(m.createdAt()), m.serverVersion(), m.immichVersion(), folderBytes(folder));
+                m.verifiedAt() != null, Instant.parse(m.createdAt()), m.serverVersion(), m.immichVersion(), folderBytes(folder),
+                m.origin());
     }
 
     private static long folderBytes(Path folder) {

@@ -26,12 +26,13 @@ import java.util.List;
  * @param tables         the vector tables backed up
  * @param dump           the pg_dump file, or null
  * @param dumpNote       plain words on the dump (why there is none, or what made it)
+ * @param origin         the cluster, table oids and snapshot the backup read (null in older manifests)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PgBackupManifest(int format, String dbMedicVersion, String target, String serverVersion, int serverMajor,
         String immichVersion, String createdAt, String verifiedAt, List<TableEntry> tables, DumpEntry dump,
-        String dumpNote) {
+        String dumpNote, BackupOrigin origin) {
 
     public static final int FORMAT = 1;
     /** What identifies the file as ours (a manifest.json of another tool lacks it). */
@@ -55,7 +56,7 @@ public record PgBackupManifest(int format, String dbMedicVersion, String target,
 
     public PgBackupManifest verified(String at) {
         return new PgBackupManifest(format, dbMedicVersion, target, serverVersion, serverMajor, immichVersion, createdAt,
-                at, tables, dump, dumpNote);
+                at, tables, dump, dumpNote, origin);
     }
 
     /** Written to a temporary file first and moved over, so a reader never sees half a manifest. */

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param serverVersion PostgreSQL's {@code server_version}
  * @param immichVersion the newest {@code version_history} row, or empty text when unknown
  * @param bytes         total size of the folder's files
+ * @param origin        the cluster, tables and snapshot the backup read, or null (older backups)
  */
 public record PgBackupResult(Path folder, Optional<Path> dumpFile, String dumpNote, List<TableSnapshot> tables,
-        boolean verified, Instant createdAt, String serverVersion, String immichVersion, long bytes) {
+        boolean verified, Instant createdAt, String serverVersion, String immichVersion, long bytes,
+        BackupOrigin origin) {
 
     public PgBackupResult {
         dumpFile = dumpFile == null ? Optional.empty() : dumpFile;

@@ -144,6 +144,35 @@ class GuardsTest {
     }
 
     @Test
+    void aRowRewrittenWithTheSameValueIsHashedAndAccepted() throws Exception {
+        create("rewritten", "1.137.0", "postgres");
+        BackupEvidence backup = Migrations.evidence(pg, "rewritten", tmp.resolve("b"));
+        // A new row version with the same content: the cheap proof fails, the checksum still matches.
+        pg.execute("rewritten", "UPDATE face_search SET embedding = embedding WHERE \"faceId\" = md5('face-7')::uuid");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try (PgSession session = Migrations.session(pg, "postgres", "rewritten", tmp)) {
+            ImmichMigration m = Migrations.migration(session, tmp.resolve("journals"));
+            MigrationPlan plan = m.plans(m.readState(Progress.NONE)).get(0);
+            m.apply(plan, plan.phases().get(0), backup, recording);
+            assertTrue(m.verify(plan, backup, Progress.NONE).lossless());
+        }
+        assertTrue(messages.contains("smart_search: unchanged since the backup (same rows, none written after it)"),
+                messages::toString);
+        assertTrue(messages.contains("Checking face_search against the backup: every row"), messages::toString);
+    }
+
+    @Test
     void cleanupWhileTheColumnsStillUsePgvectors() throws Exception {
         create("cleanup", "1.137.0", "postgres");
         String before = Migrations.fingerprint(pg, "cleanup");

@@ -7,6 +7,7 @@ import dbmedic.core.immich.ImmichKnowledge;
 import dbmedic.core.postgres.PgSession;
 import dbmedic.core.postgres.PostgresOptions;
 import dbmedic.core.postgres.PostgresTarget;
+import dbmedic.core.postgres.backup.BackupOrigin;
 import dbmedic.core.postgres.backup.TableChecksums;
 import dbmedic.core.postgres.backup.TableSnapshot;
 import dbmedic.core.task.Progress;
@@ -33,9 +34,21 @@ final class Migrations {
         return new ImmichMigration(session, KNOWLEDGE, journals);
     }
 
-    /** What a backup would record: the two tables' checksums now, marked verified. */
+    /**
+     * What a backup would record: the two tables' checksums and the origin (cluster, table oids,
+     * snapshot), read in one snapshot as ImmichBackup does, marked verified.
+     */
     static BackupEvidence evidence(PgServer pg, String database, Path folder) throws Exception {
-        return BackupEvidence.of(folder, true, snapshots(pg, database));
+        try (Connection c = pg.superuserConnection(database)) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            List<TableSnapshot> list = new ArrayList<>();
+            list.add(TableChecksums.of(c, "smart_search", "assetId", Progress.NONE));
+            list.add(TableChecksums.of(c, "face_search", "faceId", Progress.NONE));
+            BackupOrigin origin = BackupOrigin.read(c, List.of("smart_search", "face_search"));
+            c.commit();
+            return BackupEvidence.of(folder, true, list, origin);
+        }
     }
 
     static List<TableSnapshot> snapshots(PgServer pg, String database) throws Exception {
