@@ -257,8 +257,15 @@ final class PostgresMigrationCli {
 
     int verify(PostgresTarget target, Path backupFolder) {
         if (backupFolder == null) {
-            err.println("dbmedic: name the backup to compare with: --backup DIR (a DB Medic PostgreSQL backup folder)");
-            return ExitCode.UNUSABLE;
+            Path dir = Medic.defaultPostgresBackupDir();
+            Optional<Path> newest = dbmedic.core.postgres.backup.ImmichBackup.newestOf(dir, target);
+            if (newest.isEmpty()) {
+                err.println("dbmedic: no DB Medic backup of " + target.displayName() + " in " + dir
+                        + "; name the backup to compare with: --backup DIR");
+                return ExitCode.UNUSABLE;
+            }
+            backupFolder = newest.get();
+            err.println("Comparing with the newest backup of this database: " + backupFolder);
         }
         try (PgSession session = medic.openSession(target, connectOptions(null))) {
             BackupCheck check = medic.checkPostgresBackup(backupFolder, progress);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         description = "Check a database after a repair: diagnose it again and compare row counts with its DB Medic backup.")
 final class VerifyCommand extends TargetCommand {
     @Option(names = "--backup", paramLabel = "FILE_OR_DIR",
-            description = "The backup to compare with, or a folder of backups (default: the newest beside the database).")
+            description = "The backup to compare with, or a folder of backups (default: the newest beside the database;"
+                    + " for PostgreSQL the newest of this database in the app-data backups folder).")
     Path backup;
 
     @Override

@@ -248,6 +248,38 @@ public final class ImmichBackup {
                 r.createdAt(), r.serverVersion(), r.immichVersion(), r.bytes(), r.origin()), problems);
     }
 
+    /**
+     * The newest finished DB Medic backup of {@code target} (its manifest names the same
+     * database, user, host and port) among the folders of {@code parent}; empty when none.
+     */
+    public static Optional<Path> newestOf(Path parent, dbmedic.core.postgres.PostgresTarget target) {
+        if (!Files.isDirectory(parent)) {
+            return Optional.empty();
+        }
+        Path best = null;
+        Instant bestAt = null;
+        try (Stream<Path> folders = Files.list(parent)) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                try {
+                    PgBackupManifest m = manifestOf(folder);
+                    Instant at = Instant.parse(m.createdAt());
+                    boolean later = bestAt == null || at.isAfter(bestAt)
+                            // Same second: the later folder has the suffixed, greater name.
+                            || (at.equals(bestAt) && folder.getFileName().toString().compareTo(best.getFileName().toString()) > 0);
+                    if (target.displayName().equals(m.target()) && later) {
+                        best = folder;
+                        bestAt = at;
+                    }
+                } catch (NotABackupException | RuntimeException notOurs) {
+                    // Another folder, an interrupted backup or an unreadable manifest: not a candidate.
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(best);
+    }
+
     static PgBackupManifest manifestOf(Path folder) throws NotABackupException {
         String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
         if (name.endsWith(BackupFiles.PARTIAL_SUFFIX)) {

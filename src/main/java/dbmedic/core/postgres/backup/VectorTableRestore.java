@@ -110,6 +110,14 @@ public final class VectorTableRestore {
                 if (e instanceof RestoreFailedException r) {
                     throw r;
                 }
+                if (e instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                    // Photos or faces deleted since the backup: their embeddings have nothing to belong to.
+                    throw new RestoreFailedException("The backup holds embeddings of photos or faces deleted since it was"
+                            + " made, so PostgreSQL refused them (foreign key: " + firstLine(sql.getMessage()) + ")."
+                            + " Everything was rolled back; the database is as it was. Restoring these tables alone"
+                            + " cannot bring deleted photos back; Immich's Smart Search and Face Detection jobs (\"All\")"
+                            + " compute missing embeddings again.", e);
+                }
                 throw new RestoreFailedException("The restore failed and was rolled back; the database is as it was: "
                         + e.getMessage(), e);
             } catch (CancelledException e) {
@@ -284,5 +292,11 @@ public final class VectorTableRestore {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("").strip();
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

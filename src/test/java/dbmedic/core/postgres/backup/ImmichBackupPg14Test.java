@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dbmedic.core.postgres.PgSession;
+import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.target.UnusableInputException;
 import dbmedic.core.task.CancelledException;
 import dbmedic.core.task.Progress;
@@ -335,5 +336,33 @@ class ImmichBackupPg14Test {
         assertEquals(0, p.waitFor(), sql);
         int start = sql.indexOf("FROM stdin;\n") + "FROM stdin;\n".length();
         return sql.substring(start, sql.indexOf("\n\\.\n", start) + 1).lines().count();
+    }
+
+    @Test
+    void theNewestBackupOfTheSameDatabaseIsFoundAndNoOtherOne() throws Exception {
+        Path backups = dir.resolve("backups");
+        PgBackupResult r;
+        PostgresTarget target;
+        try (PgSession s = session("immich")) {
+            r = new ImmichBackup().backUp(s, backups, Progress.NONE);
+            target = s.target();
+        }
+        assertEquals(java.util.Optional.of(r.folder()), ImmichBackup.newestOf(backups, target));
+        String manifest = Files.readString(r.folder().resolve(BackupFiles.MANIFEST));
+        // Newer, but of another server; older, of this one; an interrupted one: none of them wins.
+        fakeCopy(backups.resolve("immich-immich-29990101-000000"), manifest.replace(target.displayName(),
+                "postgresql://postgres@elsewhere:5432/immich").replace(r.createdAt().toString(), "2999-01-01T00:00:00Z"));
+        fakeCopy(backups.resolve("immich-immich-20000101-000000"), manifest.replace(r.createdAt().toString(), "2000-01-01T00:00:00Z"));
+        fakeCopy(backups.resolve("immich-immich-29990101-000001.partial"), manifest.replace(r.createdAt().toString(), "2999-01-01T00:00:01Z"));
+        assertEquals(java.util.Optional.of(r.folder()), ImmichBackup.newestOf(backups, target));
+        Path newer = backups.resolve("immich-immich-29990101-000002");
+        fakeCopy(newer, manifest.replace(r.createdAt().toString(), "2999-01-01T00:00:02Z"));
+        assertEquals(java.util.Optional.of(newer), ImmichBackup.newestOf(backups, target));
+        assertEquals(java.util.Optional.empty(), ImmichBackup.newestOf(dir.resolve("nothing-here"), target));
+    }
+
+    private static void fakeCopy(Path folder, String manifest) throws Exception {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(BackupFiles.MANIFEST), manifest);
     }
 }

@@ -153,6 +153,22 @@ class VectorTableRestorePg14Test {
     }
 
     @Test
+    void aPhotoDeletedSinceTheBackupIsSaidPlainlyAndNothingChanges() throws Exception {
+        ImmichDatabase db = fresh().create();
+        PgBackupResult backup = backUp(db);
+        // Deleting the photo cascades to its embedding: the backup's row has nothing to belong to.
+        pg.execute(db.name(), "DELETE FROM " + db.assetTable() + " WHERE id = md5('asset-3')::uuid");
+        TableSnapshot smartBefore = checksum(pg, db.name(), "smart_search");
+        assertEquals(ROWS - 1, smartBefore.rows());
+
+        RestoreFailedException e = assertThrows(RestoreFailedException.class, () -> restore(db, backup));
+        assertTrue(e.getMessage().startsWith("The backup holds embeddings of photos or faces deleted since it was made"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the database is as it was"), e.getMessage());
+        assertSameContent(smartBefore, checksum(pg, db.name(), "smart_search"));
+    }
+
+    @Test
     void restoreRefusesAChangedBackupFileAndChangesNothing() throws Exception {
         ImmichDatabase db = fresh().rows(1200).create();
         PgBackupResult backup = backUp(db);
