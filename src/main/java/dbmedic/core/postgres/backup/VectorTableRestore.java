@@ -293,10 +293,4 @@ public final class VectorTableRestore {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("").strip();
     }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }
