@@ -1,5 +1,6 @@
 package dbmedic.cli;
 
+import static dbmedic.cli.MigrationWitness.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliMigrationTest {
     @TempDir
     Path tmp;
-
-    private static String type(PgServer pg, String table) {
-        // Schema-qualified: the database's search_path (with vectors) would hide pgvecto.rs's schema.
-        return pg.queryValue("immich", "SELECT n.nspname || ':' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
-                + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid"
-                + " JOIN pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE c.relname = '" + table + "' AND a.attname = 'embedding'");
-    }
 
     @Test
     void twoPhaseRepairStopsAtTheImageSwapAndResumesWhenRunAgain() throws Exception {

@@ -1,5 +1,7 @@
 package dbmedic.cli;
 
+import static dbmedic.cli.MigrationWitness.await;
+import static dbmedic.cli.MigrationWitness.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +13,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KillMidMigrationTest {
     @TempDir
     Path tmp;
-
-    private static String type(PgServer pg, String table) {
-        return pg.queryValue("immich", "SELECT n.nspname || ':' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
-                + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid"
-                + " JOIN pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE c.relname = '" + table + "' AND a.attname = 'embedding'");
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-        }
-    }
 
     @Test
     void killedWhileWaitingAfterSmartSearchLeavesBothColumnsOldAndARerunCompletes() throws Exception {
