@@ -230,7 +230,9 @@ class WizardFlowTest {
     @Test
     void tryTheDemoOpensConnectWithTheDemoResolved(FxRobot robot) {
         robot.clickOn("#tryDemo");
-        waitUntil(() -> shell.current().key().equals("connect") && !robot.lookup("#next").queryButton().isDisabled());
+        // The step's key changes before its page is in the scene: wait for the page itself.
+        waitUntil(() -> shell.current().key().equals("connect") && !robot.lookup("#next").queryButton().isDisabled()
+                && robot.lookup("#resolveStatus").tryQuery().isPresent());
         assertEquals("invokeai", ctx.app.get());
         assertTrue(text(robot, "#resolveStatus").contains("invokeai.db"), text(robot, "#resolveStatus"));
         assertTrue(Files.isRegularFile(demoFolder.resolve("root").resolve(DemoDatabase.DB_RELATIVE)));
