@@ -27,11 +27,12 @@ final class LoginIdentities implements IdentityRepository {
     private LoginIdentities() {
     }
 
-    static LoginIdentities build(JSch jsch, boolean useAgent, List<Path> files, SshPrompts prompts, AuthTrail trail)
+    static LoginIdentities build(JSch jsch, boolean useAgent, Path agentSocket, List<Path> files, SshPrompts prompts,
+                                 AuthTrail trail)
             throws SshFailure {
         LoginIdentities ids = new LoginIdentities();
         if (useAgent) {
-            ids.addAgent(trail);
+            ids.addAgent(agentSocket, trail);
         }
         for (Path f : files) {
             String shown = shown(f);
@@ -48,8 +49,8 @@ final class LoginIdentities implements IdentityRepository {
         return ids;
     }
 
-    private void addAgent(AuthTrail trail) {
-        AgentConnector connector = agentConnector();
+    private void addAgent(Path agentSocket, AuthTrail trail) {
+        AgentConnector connector = agentConnector(agentSocket);
         if (connector == null) {
             trail.note("ssh-agent", "not running");
             return;
@@ -65,10 +66,17 @@ final class LoginIdentities implements IdentityRepository {
         }
     }
 
-    /** The platform's agent, or null when none runs. Pageant needs JNA, which DB Medic does not ship. */
-    private static AgentConnector agentConnector() {
+    /**
+     * The agent at {@code socket}, else the platform's, or null when none runs. Pageant needs
+     * JNA, which DB Medic does not ship.
+     */
+    private static AgentConnector agentConnector(Path socket) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         try {
+            if (socket != null) {
+                AgentConnector given = new SSHAgentConnector(socket);
+                return given.isAvailable() ? given : null;
+            }
             if (windows) {
                 AgentConnector pipe = new WindowsSSHAgentConnector();
                 if (pipe.isAvailable()) {

@@ -16,12 +16,12 @@ import java.util.Set;
 /**
  * The user's {@code ~/.ssh/config}, read the way OpenSSH reads it for the keywords DB Medic
  * uses: Host (patterns with {@code *}, {@code ?}, {@code !negation}), HostName, User, Port,
- * IdentityFile, ProxyJump; the first value obtained wins (IdentityFile accumulates). JSch's own
+ * IdentityFile, ProxyJump, IdentityAgent; the first value obtained wins (IdentityFile accumulates). JSch's own
  * parser does not know ProxyJump, so this one does it all. Match blocks are skipped (they
  * never apply), Include is not followed.
  */
 public final class SshConfigFile {
-    private static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump");
+    private static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump", "identityagent");
 
     /** One Host block: its patterns and its settings in file order. */
     private record Block(List<String> patterns, List<Map.Entry<String, String>> entries) {
@@ -184,7 +184,14 @@ public final class SshConfigFile {
                         jr.identityFiles()));
             }
         }
-        return SshSettings.of(user, r.hostName(), port).withIdentityFiles(r.identityFiles()).withJumpHosts(jumps);
+        SshSettings s = SshSettings.of(user, r.hostName(), port).withIdentityFiles(r.identityFiles()).withJumpHosts(jumps);
+        String agent = r.values().get("identityagent");
+        if (agent == null || agent.equals("SSH_AUTH_SOCK")) {
+            return s;
+        }
+        // "none" turns the agent off, as in OpenSSH; anything else is the agent's socket.
+        return agent.equalsIgnoreCase("none") ? s.withAgent(false)
+                : s.withAgentSocket(Path.of(expand(agent.replaceAll("^\"|\"$", ""), r.hostName(), user)));
     }
 
     /** {@link #settings} when the config file names it with a Host line; empty otherwise. */

@@ -109,7 +109,7 @@ public final class SshConnection implements AutoCloseable {
             if (!preferred.isEmpty()) {
                 s.setConfig("server_host_key", preferFirst(preferred, s.getConfig("server_host_key")));
             }
-            s.setIdentityRepository(LoginIdentities.build(jsch, settings.useAgent(), keyFilesOrDefaults(keyFiles), prompts, trail));
+            s.setIdentityRepository(LoginIdentities.build(jsch, settings.useAgent(), settings.agentSocket(), keyFilesOrDefaults(keyFiles), prompts, trail));
             s.setUserInfo(password);
             s.setServerAliveInterval(millis(settings.keepAliveInterval()));
             s.setServerAliveCountMax(settings.keepAliveCountMax());

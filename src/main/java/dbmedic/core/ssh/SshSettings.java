@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param keepAliveInterval a keepalive request after this much silence (ServerAliveInterval)
  * @param keepAliveCountMax unanswered keepalives before the connection is declared lost
  * @param useAgent          try the ssh-agent (SSH_AUTH_SOCK, Pageant / Windows OpenSSH agent) first
+ * @param agentSocket       the agent's socket (ssh config {@code IdentityAgent}); null: {@code SSH_AUTH_SOCK}
  */
 public record SshSettings(String host, int port, String user, List<Path> identityFiles, Path knownHosts,
                           boolean acceptNewHostKey, List<Hop> jumpHosts, Duration connectTimeout,
-                          Duration keepAliveInterval, int keepAliveCountMax, boolean useAgent) {
+                          Duration keepAliveInterval, int keepAliveCountMax, boolean useAgent,
+                          Path agentSocket) {
     public static final int DEFAULT_PORT = 22;
 
     /** A jump host (ProxyJump): its own user, host, port and keys. */
@@ -57,7 +59,7 @@ public record SshSettings(String host, int port, String user, List<Path> identit
 
     /** user, host, port; everything else the defaults. */
     public static SshSettings of(String user, String host, int port) {
-        return new SshSettings(host, port, user, null, null, false, null, null, null, 0, true);
+        return new SshSettings(host, port, user, null, null, false, null, null, null, 0, true, null);
     }
 
     /**
@@ -136,31 +138,37 @@ public record SshSettings(String host, int port, String user, List<Path> identit
 
     public SshSettings withIdentityFiles(List<Path> files) {
         return new SshSettings(host, port, user, files, knownHosts, acceptNewHostKey, jumpHosts, connectTimeout,
-                keepAliveInterval, keepAliveCountMax, useAgent);
+                keepAliveInterval, keepAliveCountMax, useAgent, agentSocket);
     }
 
     public SshSettings withKnownHosts(Path file) {
         return new SshSettings(host, port, user, identityFiles, file, acceptNewHostKey, jumpHosts, connectTimeout,
-                keepAliveInterval, keepAliveCountMax, useAgent);
+                keepAliveInterval, keepAliveCountMax, useAgent, agentSocket);
     }
 
     public SshSettings withAcceptNewHostKey(boolean accept) {
         return new SshSettings(host, port, user, identityFiles, knownHosts, accept, jumpHosts, connectTimeout,
-                keepAliveInterval, keepAliveCountMax, useAgent);
+                keepAliveInterval, keepAliveCountMax, useAgent, agentSocket);
     }
 
     public SshSettings withJumpHosts(List<Hop> hops) {
         return new SshSettings(host, port, user, identityFiles, knownHosts, acceptNewHostKey, hops, connectTimeout,
-                keepAliveInterval, keepAliveCountMax, useAgent);
+                keepAliveInterval, keepAliveCountMax, useAgent, agentSocket);
     }
 
     public SshSettings withTimeouts(Duration connect, Duration keepAlive, int countMax) {
         return new SshSettings(host, port, user, identityFiles, knownHosts, acceptNewHostKey, jumpHosts, connect,
-                keepAlive, countMax, useAgent);
+                keepAlive, countMax, useAgent, agentSocket);
     }
 
     public SshSettings withAgent(boolean agent) {
         return new SshSettings(host, port, user, identityFiles, knownHosts, acceptNewHostKey, jumpHosts, connectTimeout,
-                keepAliveInterval, keepAliveCountMax, agent);
+                keepAliveInterval, keepAliveCountMax, agent, agentSocket);
+    }
+
+    /** The agent at {@code socket} (ssh config {@code IdentityAgent}) instead of {@code SSH_AUTH_SOCK}. */
+    public SshSettings withAgentSocket(Path socket) {
+        return new SshSettings(host, port, user, identityFiles, knownHosts, acceptNewHostKey, jumpHosts, connectTimeout,
+                keepAliveInterval, keepAliveCountMax, useAgent, socket);
     }
 }
