@@ -134,7 +134,9 @@ final class PostgresMigrationCli {
             }
             if (chosen.isEmpty()) {
                 doc.put("applied", false);
-                return finish(doc, "Nothing to migrate: " + describeColumns(state) + ".", ExitCode.OK);
+                return finish(doc, "Nothing to migrate: " + describeColumns(state) + "."
+                        + (state.preload().dropsAtRestart("vectors") ? " Restart PostgreSQL to finish: it loads vectors.so"
+                        + " until then, though its configuration no longer names it." : ""), ExitCode.OK);
             }
             MigrationPlan plan = chosen.get();
             doc.set("plan", mjson.plan(plan));

@@ -27,6 +27,7 @@ public final class MigrationJson {
         });
         n.put("sharedPreloadLibraries", s.preload().known() ? s.preload().value() : null);
         n.put("sharedPreloadLibrariesSource", s.preload().source());
+        n.put("sharedPreloadLibrariesAtRestart", s.preload().fileValue().orElse(null));
         ArrayNode tables = n.putArray("tables");
         for (VectorTable t : s.tables()) {
             ObjectNode x = tables.addObject();

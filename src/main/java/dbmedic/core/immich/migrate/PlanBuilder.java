@@ -58,7 +58,7 @@ final class PlanBuilder {
 
     static boolean cleanupNeeded(MigrationState s) {
         return s.extension("vectors").map(ExtensionInfo::installed).orElse(false) || s.vectorsSchema()
-                || Preload.loads(s.preload().value(), "vectors");
+                || Preload.loads(s.preload().value(), "vectors") && !s.preload().dropsAtRestart("vectors");
     }
 
     /** Any plan by id, whether offered or not (the guards say why it cannot run). */
@@ -173,6 +173,9 @@ final class PlanBuilder {
             after.add("This role may not read shared_preload_libraries. As a superuser check `SHOW"
                     + " shared_preload_libraries;` and take vectors.so out of it where it was set (postgresql.conf,"
                     + " postgresql.auto.conf or the compose `command:`), then restart PostgreSQL.");
+        } else if (preload.dropsAtRestart("vectors")) {
+            after.add("shared_preload_libraries is already changed in the configuration files; restart PostgreSQL"
+                    + " (e.g. `docker compose restart database`) so it stops loading vectors.so.");
         } else if (Preload.loads(preload.value(), "vectors")) {
             List<String> rest = Preload.without(preload.value(), "vectors");
             String restWords = rest.isEmpty() ? "nothing" : String.join(", ", rest);

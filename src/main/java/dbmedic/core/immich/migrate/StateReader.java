@@ -87,11 +87,26 @@ final class StateReader {
              ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {
                 // GUC_SUPERUSER_ONLY: hidden from roles without pg_read_all_settings.
-                return new PreloadSetting("", PreloadSetting.HIDDEN, Optional.empty(), Optional.empty());
+                return new PreloadSetting("", PreloadSetting.HIDDEN, Optional.empty(), Optional.empty(), Optional.empty());
             }
             int line = rs.getInt(4);
             Optional<Integer> sourceLine = rs.wasNull() ? Optional.empty() : Optional.of(line);
-            return new PreloadSetting(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), sourceLine);
+            return new PreloadSetting(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), sourceLine,
+                    fileValue(c));
+        }
+    }
+
+    /** The files' value now (the last valid entry wins), when this role may read pg_file_settings. */
+    private static Optional<String> fileValue(Connection c) throws SQLException {
+        // Checked first: a query naming the view fails for other roles even where it is not reached.
+        if (!Sql.bool(c, "SELECT has_table_privilege('pg_catalog.pg_file_settings', 'SELECT')")) {
+            return Optional.empty();
+        }
+        // Not filtered on error: a changed restart-only setting reads "setting could not be applied".
+        try (PreparedStatement st = c.prepareStatement("SELECT setting FROM pg_file_settings WHERE name ="
+                + " 'shared_preload_libraries' ORDER BY seqno DESC LIMIT 1");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         }
     }
 

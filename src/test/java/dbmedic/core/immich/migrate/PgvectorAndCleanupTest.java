@@ -86,6 +86,11 @@ class PgvectorAndCleanupTest {
                 assertTrue(!cleanup.phases().get(1).transactional());
                 MigrationVerification v = Migrations.applyAll(m, cleanup, backup);
                 assertTrue(v.lossless());
+                // Before the restart the server still loads vectors.so: done, not offered again.
+                MigrationState pending = m.readState(Progress.NONE);
+                assertTrue(pending.preload().dropsAtRestart("vectors"), pending.preload().toString());
+                assertTrue(m.plans(pending).stream().noneMatch(p -> p.id().equals(MigrationPlan.CLEANUP)),
+                        m.plans(pending)::toString);
             }
             assertEquals(List.of("vchord", "vector"), pg.queryColumn("immich",
                     "SELECT extname FROM pg_extension WHERE extname LIKE 'v%' ORDER BY 1"));
