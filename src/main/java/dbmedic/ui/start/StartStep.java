@@ -43,7 +43,7 @@ public final class StartStep extends Step {
         ToggleGroup group = new ToggleGroup();
         RadioButton invoke = radio(group, "appInvokeai", "InvokeAI (image generation)", "invokeai");
         RadioButton gpu = radio(group, "appGpustack", "GPUStack v0.x (model serving)", "gpustack");
-        RadioButton immich = radio(group, "appImmich", "Immich (photos, PostgreSQL) — diagnosis only, so far", "immich");
+        RadioButton immich = radio(group, "appImmich", "Immich (photos, PostgreSQL: the move to VectorChord)", "immich");
         RadioButton detect = radio(group, "appDetect", "Detect it for me", null);
         group.selectToggle(ctx.app.get() == null ? detect : ctx.app.get().equals("gpustack") ? gpu : invoke);
         group.selectedToggleProperty().addListener((o, a, t) -> {
