@@ -38,6 +38,11 @@ public final class WizardContext {
     public final ObjectProperty<VerifyResult> verify = new SimpleObjectProperty<>();
     /** The Immich migration on a live PostgreSQL target (Back up → Migrate → Verify → Watch). */
     public final dbmedic.ui.immich.ImmichFlow immich;
+    /**
+     * The SSH session every PostgreSQL step goes through when the Connect page's SSH server is
+     * filled in: one tunnel to the database plus the remote commands (docker ps, pg_dump, logs).
+     */
+    public final dbmedic.ui.connect.ssh.SshLink ssh = dbmedic.ui.connect.ssh.SshLink.forUser();
 
     private final Medic medic;
     private final LinkOpener links;
@@ -56,7 +61,14 @@ public final class WizardContext {
         this.reports = reports;
         this.immich = new dbmedic.ui.immich.ImmichFlow(immichEngines);
         app.addListener((o, a, b) -> clearFrom(true));
-        target.addListener((o, a, b) -> clearFrom(true));
+        target.addListener((o, a, b) -> {
+            clearFrom(true);
+            ssh.close(); // a session belongs to the target it was opened for
+        });
+        // another server or key: another path to the database, so nothing seen so far holds
+        ssh.server.addListener((o, a, b) -> clearFrom(true));
+        ssh.keyFile.addListener((o, a, b) -> clearFrom(true));
+        immich.useTunnels(spec -> ssh.tunnelFor(medic.resolve(spec)));
         // the migration pages belong to a live PostgreSQL database that the diagnosis found to be Immich's
         immich.active.bind(Bindings.createBooleanBinding(() -> Medic.canMigrate(target.get())
                 && diagnosis.get() != null && diagnosis.get().app() != null
@@ -84,6 +96,26 @@ public final class WizardContext {
 
     public Optional<ReportSaver> reports() {
         return Optional.ofNullable(reports);
+    }
+
+    /**
+     * A failure in one plain line; when the SSH session under the step dropped, that is said
+     * first (and the migration's session is let go, so the next try connects again).
+     */
+    public String explain(Throwable error) {
+        String line = dbmedic.ui.shell.ErrorMessages.oneLine(error);
+        String lost = ssh.lostNote();
+        if (lost == null) {
+            return line;
+        }
+        immich.dropEngine();
+        return lost + " (" + line + ")";
+    }
+
+    /** Lets go of the SSH session and the database session: the window closed. */
+    public void close() {
+        immich.dropEngine();
+        ssh.close();
     }
 
     /** Forgets results that depend on the database as it was. */

@@ -49,7 +49,8 @@ public final class ConnectStep extends Step {
         Label intro = Widgets.wrapped("Choose the SQLite database file, or the app's folder (an InvokeAI root, "
                 + "a GPUStack data folder). You can also drop it anywhere on this window. "
                 + "For Immich, paste its DB_URL (postgresql://user:password@host:5432/immich), or choose a copied "
-                + "PostgreSQL data folder or the folder with Immich's docker-compose.yml. Diagnosis only reads.");
+                + "PostgreSQL data folder or the folder with Immich's docker-compose.yml. On a server, fill in SSH "
+                + "below the URL. Diagnosis only reads.");
         Label label = new Label("_Database file, folder or PostgreSQL URL");
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
@@ -66,13 +67,24 @@ public final class ConnectStep extends Step {
         status.setId("resolveStatus");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, clientBox());
+        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, sshBox(), clientBox());
 
         settle.setOnFinished(e -> resolve());
         ctx.targetText.addListener((o, a, b) -> {
             setValid(false);
             settle.playFromStart();
         });
+    }
+
+    /** PostgreSQL only (or once a server is typed): the SSH server the database is reached through. */
+    private Node sshBox() {
+        dbmedic.ui.connect.ssh.SshSection section = new dbmedic.ui.connect.ssh.SshSection(ctx.ssh);
+        section.getStyleClass().add("ssh-section");
+        section.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> ctx.target.get() instanceof dbmedic.core.postgres.PostgresTarget || !ctx.ssh.server.get().isBlank(),
+                ctx.target, ctx.ssh.server));
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 
     /** PostgreSQL only: the address the app connects from, for the pg_hba check. */
@@ -115,13 +127,17 @@ public final class ConnectStep extends Step {
         testResult.getStyleClass().removeAll("resolve-error", "resolve-ok");
         dbmedic.core.diagnose.DiagnoseOptions options = new dbmedic.core.diagnose.DiagnoseOptions(ctx.app.get(), false,
                 blankToNull(ctx.clientAddress.get()), new FxPasswordPrompt(host.window()));
-        host.run("Testing the connection", p -> ctx.medic().testConnection(ctx.medic().resolve(spec), options),
+        host.run(ctx.ssh.enabled() ? "Connecting over SSH and testing the connection" : "Testing the connection", p -> {
+                    Target t = ctx.medic().resolve(spec);
+                    return ctx.medic().testConnection(t, ctx.ssh.route(t, options));
+                },
                 result -> {
-                    testResult.setText((result.ok() ? "✔ " : "✖ ") + result.message());
+                    testResult.setText((result.ok() ? "✔ " : "✖ ") + result.message()
+                            + (result.ok() && ctx.ssh.enabled() ? " (through SSH: " + ctx.ssh.describe() + ")" : ""));
                     testResult.getStyleClass().add(result.ok() ? "resolve-ok" : "resolve-error");
                 },
                 error -> {
-                    testResult.setText("✖ " + ErrorMessages.oneLine(error));
+                    testResult.setText("✖ " + ctx.explain(error));
                     testResult.getStyleClass().add("resolve-error");
                 });
     }

@@ -62,14 +62,17 @@ public final class DiagnoseStep extends Step {
         String spec = ctx.targetText.get();
         DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false, client,
                 new dbmedic.ui.connect.FxPasswordPrompt(host.window()));
-        verdict.setText("Diagnosing…");
+        boolean live = target instanceof dbmedic.core.postgres.PostgresTarget;
+        boolean overSsh = live && ctx.ssh.enabled();
+        verdict.setText(overSsh ? "Diagnosing through SSH (" + ctx.ssh.describe() + ")…" : "Diagnosing…");
         // A PostgreSQL URL's password is handed over once: resolve the field again for each run.
-        host.run("Diagnosing", p -> ctx.medic().diagnose(target instanceof dbmedic.core.postgres.PostgresTarget
-                        ? ctx.medic().resolve(spec) : target, options, p), this::show,
-                e -> {
-                    verdict.setText("The diagnosis did not finish.");
-                    host.showError(dbmedic.ui.shell.ErrorMessages.oneLine(e));
-                });
+        host.run(overSsh ? "Connecting over SSH and diagnosing" : "Diagnosing", p -> {
+            Target t = live ? ctx.medic().resolve(spec) : target;
+            return ctx.medic().diagnose(t, ctx.ssh.route(t, options), p);
+        }, this::show, e -> {
+            verdict.setText("The diagnosis did not finish.");
+            host.showError(ctx.explain(e));
+        });
     }
 
     private void show(Diagnosis d) {
