@@ -100,16 +100,12 @@ public final class WizardContext {
 
     /**
      * A failure in one plain line; when the SSH session under the step dropped, that is said
-     * first (and the migration's session is let go, so the next try connects again).
+     * first (the next try connects again, and the migration's session follows the new tunnel).
      */
     public String explain(Throwable error) {
         String line = dbmedic.ui.shell.ErrorMessages.oneLine(error);
         String lost = ssh.lostNote();
-        if (lost == null) {
-            return line;
-        }
-        immich.dropEngine();
-        return lost + " (" + line + ")";
+        return lost == null ? line : lost + " (" + line + ")";
     }
 
     /** Lets go of the SSH session and the database session: the window closed. */

@@ -205,9 +205,11 @@ public final class WatchStep extends Step {
 
             @Override
             public void ended(Throwable error) {
+                // WatchStep.this: a bare ended(...) here is this listener's own method, which
+                // would post itself again forever
                 Platform.runLater(() -> {
                     if (run == generation) {
-                        ended(error);
+                        WatchStep.this.ended(error);
                     }
                 });
             }

@@ -44,6 +44,8 @@ public final class SshLink implements AutoCloseable {
     private final Object opening = new Object();
     private volatile SshConnection connection;
     private volatile Tunnel tunnel;
+    /** The session that dropped under the user, until a new one is open or the link is closed on purpose. */
+    private volatile String lostFrom;
     /** Bumped by {@link #close()}: a connection that finishes opening after it is thrown away. */
     private long epoch;
 
@@ -124,6 +126,7 @@ public final class SshLink implements AutoCloseable {
                             + " connecting; nothing was done. Try again.");
                 }
                 connection = opened;
+                lostFrom = null;
             }
             return opened;
         }
@@ -133,6 +136,7 @@ public final class SshLink implements AutoCloseable {
     private void dropDead() {
         SshConnection c = connection;
         if (c != null && !c.isConnected()) {
+            lostFrom = c.describe();
             Tunnel t = tunnel;
             tunnel = null;
             connection = null;
@@ -199,10 +203,11 @@ public final class SshLink implements AutoCloseable {
      */
     public String lostNote() {
         SshConnection c = connection;
-        if (c == null || c.isConnected()) {
+        String lost = c != null && !c.isConnected() ? c.describe() : c == null ? lostFrom : null;
+        if (lost == null) {
             return null;
         }
-        return "The SSH connection to " + c.describe() + " was lost; PostgreSQL rolls back whatever transaction was"
+        return "The SSH connection to " + lost + " was lost; PostgreSQL rolls back whatever transaction was"
                 + " open on it, so nothing of this step was kept. Check the server and the network, then try again.";
     }
 
@@ -232,6 +237,7 @@ public final class SshLink implements AutoCloseable {
         SshConnection c;
         synchronized (this) {
             epoch++;
+            lostFrom = null;
             t = tunnel;
             c = connection;
             tunnel = null;
