@@ -231,6 +231,25 @@ class WizardSshTest {
     }
 
     @Test
+    void aChangedHostKeyIsRefusedWithTheWarning(FxRobot robot) throws Exception {
+        try (SshTestServer impostor = SshTestServer.builder().start()) {
+            // known_hosts remembers other keys for this server's name: what a man in the middle looks like
+            Files.writeString(dir.resolve("known_hosts"), impostor.knownHostsLines().replace(impostor.knownHostsName(),
+                    ssh.knownHostsName()));
+        }
+        String before = Files.readString(dir.resolve("known_hosts"));
+        connectThroughSsh(robot);
+        waitUntil(() -> robot.lookup("#hostKeyChangedText").tryQuery().isPresent());
+        String warning = text(robot, "#hostKeyChangedText");
+        assertTrue(warning.contains("man in the middle") && warning.contains("Nothing was sent"), warning);
+        waitUntil(() -> text(robot, "#diagnoseVerdict").equals("The diagnosis did not finish."));
+        assertTrue(text(robot, "#bannerText").contains("CHANGED"), text(robot, "#bannerText"));
+        assertEquals(0, ssh.authAttempts(), "no key or password went to a server whose key changed");
+        assertFalse(ctx.ssh.isConnected());
+        assertEquals(before, Files.readString(dir.resolve("known_hosts")), "known_hosts is left as it was");
+    }
+
+    @Test
     void aSessionLostBetweenStepsIsSaidPlainly(FxRobot robot) throws Exception {
         Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLines());
         connectThroughSsh(robot);

@@ -118,7 +118,16 @@ public final class SshLink implements AutoCloseable {
                 dropDead();
             }
             SshSettings settings = settings();
-            SshConnection opened = SshConnection.open(settings, new FxSshPrompts(owner), this::show);
+            SshConnection opened;
+            try {
+                opened = SshConnection.open(settings, new FxSshPrompts(owner), this::show);
+            } catch (SshFailure e) {
+                if (e.kind() == SshFailure.Kind.HOST_KEY_CHANGED) {
+                    Window w = owner;
+                    Platform.runLater(() -> HostKeyChangedDialog.show(w, e.getMessage()));
+                }
+                throw e;
+            }
             synchronized (this) {
                 if (started != epoch) {
                     opened.close();
