@@ -41,6 +41,7 @@ public final class PgBackupStep extends Step {
     private final dbmedic.ui.connect.ssh.ContainerPicker dumpContainer;
     private final Label remoteNote = new Label();
     private StepHost host;
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commandsView;
 
     public PgBackupStep(WizardContext ctx) {
         super("pgbackup", "Back up");
@@ -48,6 +49,7 @@ public final class PgBackupStep extends Step {
         this.flow = ctx.immich;
         this.dumpContainer = new dbmedic.ui.connect.ssh.ContainerPicker(ctx.ssh, "dumpContainer", "immich_postgres",
                 java.util.List.of("immich_postgres", "postgres", "database"));
+        this.commandsView = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "pgBackupCommands");
         inFlowProperty().bind(flow.active);
         build();
         flow.backup.addListener((o, a, b) -> {
@@ -121,7 +123,7 @@ public final class PgBackupStep extends Step {
                 + "this computer (through the tunnel) is used when its version fits, else only the search tables are copied.");
         HBox row = new HBox(8, remoteDump, dumpContainer);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, row, remoteNote, new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "pgBackupCommands"));
+        VBox box = new VBox(6, row, remoteNote, commandsView);
         box.setId("pgBackupSsh");
         box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !ctx.ssh.server.get().isBlank(), ctx.ssh.server));
@@ -249,6 +251,7 @@ public final class PgBackupStep extends Step {
         if (folder.getText().isBlank()) {
             folder.setText(defaultFolder().toString());
         }
+        commandsView.fromNow();
         if (ctx.ssh.enabled()) {
             dumpContainer.listOnce(host, this::remoteProblem);
         }

@@ -51,6 +51,7 @@ public final class WatchStep extends Step {
     private AutoCloseable running;
     private long generation;
     private StepHost host;
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commandsView;
 
     public WatchStep(WizardContext ctx, LogFeed feed) {
         super("watch", "Watch");
@@ -58,6 +59,7 @@ public final class WatchStep extends Step {
         this.feed = feed;
         this.container = new dbmedic.ui.connect.ssh.ContainerPicker(ctx.ssh, "watchContainer", "immich_server",
                 List.of("immich_server", "immich-server", "immich"));
+        this.commandsView = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "watchCommands");
         inFlowProperty().bind(ctx.immich.active);
         build();
         setValid(true);
@@ -146,7 +148,7 @@ public final class WatchStep extends Step {
         eventsHead.setWrapText(true);
         eventsHead.getStyleClass().add("text-muted");
         view.getChildren().addAll(intro, fileRow, dockerRow, new HBox(10, start, stop), status,
-                new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "watchCommands"), ready, indexes,
+                commandsView, ready, indexes,
                 eventsHead, eventList);
     }
 
@@ -341,6 +343,7 @@ public final class WatchStep extends Step {
     @Override
     public void onEnter(StepHost host) {
         this.host = host;
+        commandsView.fromNow();
         if (ctx.ssh.enabled()) {
             container.listOnce(host, line -> status.setText("The containers could not be listed: " + line));
         }

@@ -70,6 +70,12 @@ public final class SshSection extends VBox {
         return link;
     }
 
+    /** The user's home folder as ~, as ssh users write it. */
+    static String tilde(String line) {
+        String home = System.getProperty("user.home");
+        return home == null || home.length() < 2 ? line : line.replace(home + java.io.File.separator, "~" + java.io.File.separator);
+    }
+
     private static List<String> hosts(Path configFile) {
         try {
             return SshConfigFile.read(configFile).hosts();
@@ -90,6 +96,7 @@ public final class SshSection extends VBox {
             return;
         }
         result.setText("Connecting…");
+        result.getStyleClass().removeAll("resolve-ok", "resolve-error");
         if (getScene() != null && link.owner() == null) {
             link.setOwner(getScene().getWindow());
         }
@@ -104,8 +111,12 @@ public final class SshSection extends VBox {
             } catch (RuntimeException e) {
                 line = "✖ SSH failed: " + e.getMessage();
             }
-            String shown = line;
-            Platform.runLater(() -> result.setText(shown));
+            String shown = tilde(line);
+            Platform.runLater(() -> {
+                result.setText(shown);
+                result.getStyleClass().removeAll("resolve-ok", "resolve-error");
+                result.getStyleClass().add(shown.startsWith("✔") ? "resolve-ok" : "resolve-error");
+            });
         }, "dbmedic-ssh-test");
         t.setDaemon(true);
         t.start();
