@@ -43,6 +43,8 @@ public final class WizardContext {
      * filled in: one tunnel to the database plus the remote commands (docker ps, pg_dump, logs).
      */
     public final dbmedic.ui.connect.ssh.SshLink ssh = dbmedic.ui.connect.ssh.SshLink.forUser();
+    /** An Immich compose folder read on the SSH server: its local copy is the target while it is kept. */
+    public final ObjectProperty<dbmedic.ui.connect.ssh.RemoteComposeCopy> remoteCopy = new SimpleObjectProperty<>();
 
     private final Medic medic;
     private final LinkOpener links;
@@ -64,6 +66,11 @@ public final class WizardContext {
         target.addListener((o, a, b) -> {
             clearFrom(true);
             ssh.close(); // a session belongs to the target it was opened for
+            var copy = remoteCopy.get();
+            if (copy != null && !isCopy(b, copy)) {
+                remoteCopy.set(null);
+                copy.delete(); // the server's .env holds a password: no copy outlives its use
+            }
         });
         // another server or key: another path to the database, so nothing seen so far holds
         ssh.server.addListener((o, a, b) -> clearFrom(true));
@@ -108,10 +115,20 @@ public final class WizardContext {
         return lost == null ? line : lost + " (" + line + ")";
     }
 
-    /** Lets go of the SSH session and the database session: the window closed. */
+    private static boolean isCopy(Target t, dbmedic.ui.connect.ssh.RemoteComposeCopy copy) {
+        return t instanceof dbmedic.core.offline.ComposeFolderTarget cf
+                && cf.composeFile().toAbsolutePath().normalize().startsWith(copy.local().toAbsolutePath().normalize());
+    }
+
+    /** Lets go of the SSH session, the database session and a copied compose folder: the window closed. */
     public void close() {
         immich.dropEngine();
         ssh.close();
+        var copy = remoteCopy.get();
+        if (copy != null) {
+            remoteCopy.set(null);
+            copy.delete();
+        }
     }
 
     /** Forgets results that depend on the database as it was. */
@@ -147,9 +164,11 @@ public final class WizardContext {
             } else if (t instanceof SqliteTarget st && st.appHint() != null) {
                 s.append(AppNames.name(st.appHint())).append(" · ");
             }
-            s.append(t.displayName());
+            var copy = remoteCopy.get();
+            s.append(copy != null && isCopy(t, copy) ? copy.origin() + " (compose file and .env copied for reading)"
+                    : t.displayName());
             return s.toString();
-        }, target, diagnosis);
+        }, target, diagnosis, remoteCopy);
     }
 
     /** Where backups go by default: beside the database. */

@@ -255,6 +255,59 @@ class WizardSshTest {
     }
 
     @Test
+    void aComposeFolderOnTheServerIsCopiedAndReadOffline(FxRobot robot) throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLines());
+        // the server's folder (the stand-in server runs on this machine, so it is a folder here that the wizard reads through SSH)
+        Path remote = Files.createDirectories(dir.resolve("srv").resolve("immich-app"));
+        Files.writeString(remote.resolve("docker-compose.yml"), String.join("\n", "name: immich", "services:",
+                "  immich-server:", "    image: ghcr.io/immich-app/immich-server:${IMMICH_VERSION:-release}", "  database:",
+                "    image: ghcr.io/immich-app/postgres:14-vectorchord0.3.0-pgvectors0.2.0",
+                "    command: postgres -c shared_preload_libraries=vectors.so", ""));
+        Files.writeString(remote.resolve(".env"), "IMMICH_VERSION=v1.133.0\nDB_PASSWORD=hunter2-remote\n");
+        Path elsewhere = dir.resolve("not-here").resolve("immich-app");
+
+        robot.clickOn("#next");
+        // a folder this computer does not have: SSH is offered
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(elsewhere.toString()));
+        waitUntil(() -> text(robot, "#resolveStatus").contains("fill in SSH below"));
+        assertTrue(robot.lookup("#sshServer").query().isVisible());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> servers = robot.lookup("#sshServer").queryAs(ComboBox.class);
+        robot.interact(() -> servers.getSelectionModel().select("immich-nas"));
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(remote.toString()));
+        waitUntil(() -> robot.lookup("#readRemoteFolder").query().isVisible());
+        assertTrue(robot.lookup("#next").queryButton().isDisabled(), "nothing to diagnose before the folder is read");
+        assertTrue(ssh.commands().isEmpty(), "nothing runs on the server before the user asks");
+        robot.interact(() -> robot.lookup("#readRemoteFolder").queryButton().fire());
+        waitUntil(() -> text(robot, "#resolveStatus").startsWith("✔ Compose folder on"));
+        String where = SshTestServer.USER + "@127.0.0.1:" + ssh.port();
+        assertTrue(text(robot, "#resolveStatus").contains(where + ":" + remote + " → copied docker-compose.yml and .env"),
+                text(robot, "#resolveStatus"));
+        assertTrue(text(robot, "#connectCommands").contains("Running on " + where + ": cat -- " + remote + "/docker-compose.yml"),
+                text(robot, "#connectCommands"));
+        Path copy = ctx.remoteCopy.get().local();
+        assertTrue(Files.exists(copy.resolve(".env")));
+
+        robot.clickOn("#next");
+        assertEquals("diagnose", shell.current().key());
+        waitForDiagnosisOffline(robot);
+        List<String> ids = ctx.diagnosis.get().findings().stream().map(f -> f.id()).toList();
+        assertTrue(ids.contains("compose.command-override"), ids.toString());
+        assertTrue(ctx.diagnosis.get().findings().stream().noneMatch(f -> f.evidence().contains("hunter2")));
+        assertTrue(text(robot, "#targetHeader").contains(where + ":" + remote), text(robot, "#targetHeader"));
+
+        // another target: the copy (with the server's .env) is deleted
+        robot.interact(() -> shell.goTo("connect"));
+        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(url()));
+        waitUntil(() -> ctx.target.get() instanceof dbmedic.core.postgres.PostgresTarget);
+        assertFalse(Files.exists(copy), "the copied folder is gone");
+    }
+
+    private void waitForDiagnosisOffline(FxRobot robot) {
+        waitUntil(() -> ctx.diagnosis.get() != null && !text(robot, "#diagnoseVerdict").startsWith("Diagnosing"));
+    }
+
+    @Test
     void aSessionLostBetweenStepsIsSaidPlainly(FxRobot robot) throws Exception {
         Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLines());
         connectThroughSsh(robot);

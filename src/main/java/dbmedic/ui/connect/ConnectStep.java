@@ -33,6 +33,11 @@ public final class ConnectStep extends Step {
     private final TextField field = new TextField();
     private final Label status = new Label();
     private final Label testResult = new Label();
+    /** True when the field is a folder to read on the SSH server rather than on this computer. */
+    private final javafx.beans.property.BooleanProperty remoteFolder = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The SSH section is offered: a live PostgreSQL, a compose folder, or a path this computer does not have. */
+    private final javafx.beans.property.BooleanProperty offerSsh = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commands;
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private StepHost host;
     /** The text whose resolution is in flight or done; stale answers are dropped. */
@@ -41,6 +46,7 @@ public final class ConnectStep extends Step {
     public ConnectStep(WizardContext ctx) {
         super("connect", "Connect");
         this.ctx = ctx;
+        this.commands = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "connectCommands");
         build();
     }
 
@@ -67,7 +73,21 @@ public final class ConnectStep extends Step {
         status.setId("resolveStatus");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, sshBox(), clientBox());
+        Button readRemote = new Button("_Read the folder on the server");
+        readRemote.setMnemonicParsing(true);
+        readRemote.setId("readRemoteFolder");
+        readRemote.setOnAction(e -> readRemoteFolder());
+        readRemote.visibleProperty().bind(remoteFolder);
+        readRemote.managedProperty().bind(remoteFolder);
+        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, readRemote, sshBox(), commands,
+                clientBox());
+        // another server (or none): the same text may now mean a folder there, or here
+        ctx.ssh.server.addListener((o, a, b) -> {
+            if (!isUrl(ctx.targetText.get() == null ? "" : ctx.targetText.get().strip())) {
+                setValid(false);
+                settle.playFromStart();
+            }
+        });
 
         settle.setOnFinished(e -> resolve());
         ctx.targetText.addListener((o, a, b) -> {
@@ -81,8 +101,7 @@ public final class ConnectStep extends Step {
         dbmedic.ui.connect.ssh.SshSection section = new dbmedic.ui.connect.ssh.SshSection(ctx.ssh);
         section.getStyleClass().add("ssh-section");
         section.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> ctx.target.get() instanceof dbmedic.core.postgres.PostgresTarget || !ctx.ssh.server.get().isBlank(),
-                ctx.target, ctx.ssh.server));
+                () -> offerSsh.get() || !ctx.ssh.server.get().isBlank(), offerSsh, ctx.ssh.server));
         section.managedProperty().bind(section.visibleProperty());
         return section;
     }
@@ -179,12 +198,78 @@ public final class ConnectStep extends Step {
         }
     }
 
+    private static boolean isUrl(String spec) {
+        String lower = spec.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
+    }
+
+    /** Over SSH, a path is a compose folder on the server: read only when asked (it runs cat there). */
+    private boolean resolveRemote(String spec) {
+        remoteFolder.set(false);
+        if (!ctx.ssh.enabled() || spec.isEmpty() || isUrl(spec)) {
+            return false;
+        }
+        var copy = ctx.remoteCopy.get();
+        if (copy != null && copy.remoteFolder().equals(spec) && ctx.target.get() != null) {
+            show(describeCopy(copy), false);
+            setValid(true);
+            return true;
+        }
+        ctx.target.set(null);
+        remoteFolder.set(true);
+        show("A folder on " + ctx.ssh.describe() + ": DB Medic can copy its compose file and .env here to read them"
+                + " (with cat on the server; nothing there is changed).", false);
+        setValid(false);
+        return true;
+    }
+
+    private static String describeCopy(dbmedic.ui.connect.ssh.RemoteComposeCopy copy) {
+        return "✔ Compose folder on " + copy.origin() + " → copied " + String.join(" and ", copy.files())
+                + "   (read here, offline; nothing else is run)";
+    }
+
+    private void readRemoteFolder() {
+        String spec = field.getText() == null ? "" : field.getText().strip();
+        commands.fromNow();
+        show("Reading " + spec + " on " + ctx.ssh.describe() + " …", false);
+        host.run("Reading the compose folder on the server", p -> {
+            var copy = dbmedic.ui.connect.ssh.RemoteComposeCopy.fetch(ctx.ssh, spec);
+            try {
+                return java.util.Map.entry(copy, ctx.medic().resolve(copy.local().toString()));
+            } catch (Exception e) {
+                copy.delete();
+                throw e;
+            }
+        }, result -> {
+            if (!Objects.equals(spec, resolving)) {
+                result.getKey().delete(); // the field changed meanwhile
+                return;
+            }
+            var old = ctx.remoteCopy.get();
+            ctx.remoteCopy.set(result.getKey());
+            ctx.target.set(result.getValue());
+            if (old != null && old != result.getKey()) {
+                old.delete();
+            }
+            remoteFolder.set(false);
+            show(describeCopy(result.getKey()), false);
+            setValid(true);
+        }, error -> {
+            show(ctx.explain(error), true);
+            setValid(false);
+        });
+    }
+
     private void resolve() {
         if (host == null) {
             return; // not shown yet: onEnter resolves
         }
         String spec = field.getText() == null ? "" : field.getText().strip();
         resolving = spec;
+        offerSsh.set(isUrl(spec) || ctx.ssh.enabled());
+        if (resolveRemote(spec)) {
+            return;
+        }
         if (spec.isEmpty()) {
             show("", false);
             ctx.target.set(null);
@@ -200,13 +285,17 @@ public final class ConnectStep extends Step {
                 if (!Objects.equals(ctx.target.get(), target)) {
                     ctx.target.set(target);
                 }
+                offerSsh.set(offerSsh.get() || !(target instanceof SqliteTarget));
                 show(describe(target), false);
                 setValid(true);
             }
         }, error -> {
             if (Objects.equals(spec, resolving)) {
                 ctx.target.set(null);
-                show(ErrorMessages.oneLine(error), true);
+                // a path this computer does not have may be on a server: offer SSH
+                offerSsh.set(offerSsh.get() || spec.startsWith("/") || spec.startsWith("~"));
+                show(ErrorMessages.oneLine(error) + (offerSsh.get() && !ctx.ssh.enabled() && !isUrl(spec)
+                        ? " If it is on a server, fill in SSH below." : ""), true);
                 setValid(false);
             }
         });
@@ -252,6 +341,7 @@ public final class ConnectStep extends Step {
     @Override
     public void onEnter(StepHost host) {
         this.host = host;
+        commands.fromNow();
         if (ctx.target.get() == null || !Objects.equals(resolving, field.getText().strip())) {
             resolve();
         } else {
