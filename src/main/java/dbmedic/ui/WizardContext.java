@@ -110,8 +110,9 @@ public final class WizardContext {
      * first (the next try connects again, and the migration's session follows the new tunnel).
      */
     public String explain(Throwable error) {
-        String line = dbmedic.ui.shell.ErrorMessages.oneLine(error);
-        String lost = ssh.lostNote();
+        String ssh = dbmedic.ui.connect.ssh.SshMessages.ofAny(error);
+        String line = ssh != null ? ssh : dbmedic.ui.shell.ErrorMessages.oneLine(error);
+        String lost = this.ssh.lostNote();
         return lost == null ? line : lost + " (" + line + ")";
     }
 

@@ -223,6 +223,7 @@ class WizardSshTest {
         robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
         waitUntil(() -> text(robot, "#diagnoseVerdict").equals("The diagnosis did not finish."));
         assertTrue(text(robot, "#bannerText").contains("was not accepted"), text(robot, "#bannerText"));
+        assertFalse(text(robot, "#bannerText").contains("--accept-new-host-key"), "the wizard's way to accept is its dialog");
         assertEquals(null, ctx.diagnosis.get());
         assertFalse(ctx.ssh.isConnected());
         assertEquals(0, ssh.authAttempts(), "no key or password was offered to a server the user did not trust");

@@ -107,7 +107,7 @@ public final class SshSection extends VBox {
                 line = "✔ Connected to " + c.describe() + " with " + c.authenticatedWith() + "."
                         + c.knownHostsNote().map(n -> " " + n).orElse("");
             } catch (SshFailure e) {
-                line = "✖ " + e.getMessage();
+                line = "✖ " + SshMessages.of(e);
             } catch (RuntimeException e) {
                 line = "✖ SSH failed: " + e.getMessage();
             }
