@@ -214,6 +214,28 @@ class WizardSshTest {
     }
 
     @Test
+    void withoutTheRemoteDumpTheBackupUsesThisComputersPgDump(FxRobot robot) throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLines());
+        connectThroughSsh(robot);
+        waitForDiagnosis(robot);
+        robot.clickOn("#next");
+        waitUntil(() -> robot.lookup("#remoteDump").queryAs(CheckBox.class).isSelected());
+        robot.interact(() -> robot.lookup("#remoteDump").queryAs(CheckBox.class).setSelected(false));
+        Path backups = Files.createDirectories(dir.resolve("backups-local"));
+        robot.interact(() -> robot.lookup("#pgBackupFolder").queryAs(TextField.class).setText(backups.toString()));
+        robot.interact(() -> robot.lookup("#startPgBackup").queryButton().fire());
+        waitUntil(() -> ctx.immich.backup.get() != null && robot.lookup("#pgBackupDump").tryQuery().isPresent()
+                || !text(robot, "#bannerText").isEmpty());
+        BackupView backup = ctx.immich.backup.get();
+        assertNotNull(backup, text(robot, "#bannerText"));
+        assertTrue(backup.verified(), backup.toString());
+        // pg_dump 15 here fits the PostgreSQL 14 server, reached through the tunnel
+        assertNotNull(backup.dumpFile(), backup.dumpNote());
+        assertFalse(text(robot, "#pgBackupDump").contains("immich_postgres"), text(robot, "#pgBackupDump"));
+        assertTrue(ssh.commands().stream().noneMatch(c -> c.contains("docker exec")), ssh.commands().toString());
+    }
+
+    @Test
     void refusingTheHostKeyConnectsNothing(FxRobot robot) {
         connectThroughSsh(robot);
         waitUntil(() -> robot.lookup("#hostKeyText").tryQuery().isPresent());
