@@ -38,6 +38,13 @@ public final class WizardContext {
     public final ObjectProperty<VerifyResult> verify = new SimpleObjectProperty<>();
     /** The Immich migration on a live PostgreSQL target (Back up → Migrate → Verify → Watch). */
     public final dbmedic.ui.immich.ImmichFlow immich;
+    /**
+     * The SSH session every PostgreSQL step goes through when the Connect page's SSH server is
+     * filled in: one tunnel to the database plus the remote commands (docker ps, pg_dump, logs).
+     */
+    public final dbmedic.ui.connect.ssh.SshLink ssh = dbmedic.ui.connect.ssh.SshLink.forUser();
+    /** An Immich compose folder read on the SSH server: its local copy is the target while it is kept. */
+    public final ObjectProperty<dbmedic.ui.connect.ssh.RemoteComposeCopy> remoteCopy = new SimpleObjectProperty<>();
 
     private final Medic medic;
     private final LinkOpener links;
@@ -56,7 +63,19 @@ public final class WizardContext {
         this.reports = reports;
         this.immich = new dbmedic.ui.immich.ImmichFlow(immichEngines);
         app.addListener((o, a, b) -> clearFrom(true));
-        target.addListener((o, a, b) -> clearFrom(true));
+        target.addListener((o, a, b) -> {
+            clearFrom(true);
+            ssh.close(); // a session belongs to the target it was opened for
+            var copy = remoteCopy.get();
+            if (copy != null && !isCopy(b, copy)) {
+                remoteCopy.set(null);
+                copy.delete(); // the server's .env holds a password: no copy outlives its use
+            }
+        });
+        // another server or key: another path to the database, so nothing seen so far holds
+        ssh.server.addListener((o, a, b) -> clearFrom(true));
+        ssh.keyFile.addListener((o, a, b) -> clearFrom(true));
+        immich.useTunnels(spec -> ssh.tunnelFor(medic.resolve(spec)));
         // the migration pages belong to a live PostgreSQL database that the diagnosis found to be Immich's
         immich.active.bind(Bindings.createBooleanBinding(() -> Medic.canMigrate(target.get())
                 && diagnosis.get() != null && diagnosis.get().app() != null
@@ -84,6 +103,33 @@ public final class WizardContext {
 
     public Optional<ReportSaver> reports() {
         return Optional.ofNullable(reports);
+    }
+
+    /**
+     * A failure in one plain line; when the SSH session under the step dropped, that is said
+     * first (the next try connects again, and the migration's session follows the new tunnel).
+     */
+    public String explain(Throwable error) {
+        String ssh = dbmedic.ui.connect.ssh.SshMessages.ofAny(error);
+        String line = ssh != null ? ssh : dbmedic.ui.shell.ErrorMessages.oneLine(error);
+        String lost = this.ssh.lostNote();
+        return lost == null ? line : lost + " (" + line + ")";
+    }
+
+    private static boolean isCopy(Target t, dbmedic.ui.connect.ssh.RemoteComposeCopy copy) {
+        return t instanceof dbmedic.core.offline.ComposeFolderTarget cf
+                && cf.composeFile().toAbsolutePath().normalize().startsWith(copy.local().toAbsolutePath().normalize());
+    }
+
+    /** Lets go of the SSH session, the database session and a copied compose folder: the window closed. */
+    public void close() {
+        immich.dropEngine();
+        ssh.close();
+        var copy = remoteCopy.get();
+        if (copy != null) {
+            remoteCopy.set(null);
+            copy.delete();
+        }
     }
 
     /** Forgets results that depend on the database as it was. */
@@ -119,9 +165,11 @@ public final class WizardContext {
             } else if (t instanceof SqliteTarget st && st.appHint() != null) {
                 s.append(AppNames.name(st.appHint())).append(" · ");
             }
-            s.append(t.displayName());
+            var copy = remoteCopy.get();
+            s.append(copy != null && isCopy(t, copy) ? copy.origin() + " (compose file and .env copied for reading)"
+                    : t.displayName());
             return s.toString();
-        }, target, diagnosis);
+        }, target, diagnosis, remoteCopy);
     }
 
     /** Where backups go by default: beside the database. */

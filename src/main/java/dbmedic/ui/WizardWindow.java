@@ -53,7 +53,7 @@ public final class WizardWindow {
         steps.addAll(sqlite);
         // the Immich migration on a live PostgreSQL target; each page is in the flow only then
         steps.addAll(List.of(new PgBackupStep(ctx), new MigrateStep(ctx), new ImageSwapStep(ctx),
-                new PgVerifyStep(ctx), new WatchStep(ctx, new CoreLogFeed())));
+                new PgVerifyStep(ctx), new WatchStep(ctx, new CoreLogFeed(ctx.ssh))));
         WizardShell shell = new WizardShell(steps, ctx.headerText(), new BackgroundRunner());
         shellRef.set(shell);
         dbmedic.ui.imageswap.ResumeOffer.install(ctx, shell);
@@ -81,7 +81,12 @@ public final class WizardWindow {
             }
         });
         // the page shown last lets go of what it holds (Watch: its docker logs process)
-        stage.setOnHidden(e -> shell.current().onLeave());
+        // and the SSH session and the database session are closed with the window
+        stage.setOnHidden(e -> {
+            shell.current().onLeave();
+            ctx.close();
+        });
+        ctx.ssh.setOwner(stage);
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setScene(scene);

@@ -33,6 +33,11 @@ public final class ConnectStep extends Step {
     private final TextField field = new TextField();
     private final Label status = new Label();
     private final Label testResult = new Label();
+    /** True when the field is a folder to read on the SSH server rather than on this computer. */
+    private final javafx.beans.property.BooleanProperty remoteFolder = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The SSH section is offered: a live PostgreSQL, a compose folder, or a path this computer does not have. */
+    private final javafx.beans.property.BooleanProperty offerSsh = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commands;
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private StepHost host;
     /** The text whose resolution is in flight or done; stale answers are dropped. */
@@ -41,6 +46,7 @@ public final class ConnectStep extends Step {
     public ConnectStep(WizardContext ctx) {
         super("connect", "Connect");
         this.ctx = ctx;
+        this.commands = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "connectCommands");
         build();
     }
 
@@ -49,7 +55,8 @@ public final class ConnectStep extends Step {
         Label intro = Widgets.wrapped("Choose the SQLite database file, or the app's folder (an InvokeAI root, "
                 + "a GPUStack data folder). You can also drop it anywhere on this window. "
                 + "For Immich, paste its DB_URL (postgresql://user:password@host:5432/immich), or choose a copied "
-                + "PostgreSQL data folder or the folder with Immich's docker-compose.yml. Diagnosis only reads.");
+                + "PostgreSQL data folder or the folder with Immich's docker-compose.yml. On a server, fill in SSH "
+                + "below the URL. Diagnosis only reads.");
         Label label = new Label("_Database file, folder or PostgreSQL URL");
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
@@ -66,13 +73,37 @@ public final class ConnectStep extends Step {
         status.setId("resolveStatus");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, clientBox());
+        Button readRemote = new Button("_Read the folder on the server");
+        readRemote.setMnemonicParsing(true);
+        readRemote.setId("readRemoteFolder");
+        readRemote.setOnAction(e -> readRemoteFolder());
+        readRemote.visibleProperty().bind(remoteFolder);
+        readRemote.managedProperty().bind(remoteFolder);
+        view.getChildren().addAll(intro, label, new HBox(8, field, file, folder), status, readRemote, sshBox(), commands,
+                clientBox());
+        // another server (or none): the same text may now mean a folder there, or here
+        ctx.ssh.server.addListener((o, a, b) -> {
+            if (!isUrl(ctx.targetText.get() == null ? "" : ctx.targetText.get().strip())) {
+                setValid(false);
+                settle.playFromStart();
+            }
+        });
 
         settle.setOnFinished(e -> resolve());
         ctx.targetText.addListener((o, a, b) -> {
             setValid(false);
             settle.playFromStart();
         });
+    }
+
+    /** PostgreSQL only (or once a server is typed): the SSH server the database is reached through. */
+    private Node sshBox() {
+        dbmedic.ui.connect.ssh.SshSection section = new dbmedic.ui.connect.ssh.SshSection(ctx.ssh);
+        section.getStyleClass().add("ssh-section");
+        section.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> offerSsh.get() || !ctx.ssh.server.get().isBlank(), offerSsh, ctx.ssh.server));
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 
     /** PostgreSQL only: the address the app connects from, for the pg_hba check. */
@@ -115,13 +146,17 @@ public final class ConnectStep extends Step {
         testResult.getStyleClass().removeAll("resolve-error", "resolve-ok");
         dbmedic.core.diagnose.DiagnoseOptions options = new dbmedic.core.diagnose.DiagnoseOptions(ctx.app.get(), false,
                 blankToNull(ctx.clientAddress.get()), new FxPasswordPrompt(host.window()));
-        host.run("Testing the connection", p -> ctx.medic().testConnection(ctx.medic().resolve(spec), options),
+        host.run(ctx.ssh.enabled() ? "Connecting over SSH and testing the connection" : "Testing the connection", p -> {
+                    Target t = ctx.medic().resolve(spec);
+                    return ctx.medic().testConnection(t, ctx.ssh.route(t, options));
+                },
                 result -> {
-                    testResult.setText((result.ok() ? "✔ " : "✖ ") + result.message());
+                    testResult.setText((result.ok() ? "✔ " : "✖ ") + result.message()
+                            + (result.ok() && ctx.ssh.enabled() ? " (through SSH: " + ctx.ssh.describe() + ")" : ""));
                     testResult.getStyleClass().add(result.ok() ? "resolve-ok" : "resolve-error");
                 },
                 error -> {
-                    testResult.setText("✖ " + ErrorMessages.oneLine(error));
+                    testResult.setText("✖ " + ctx.explain(error));
                     testResult.getStyleClass().add("resolve-error");
                 });
     }
@@ -163,12 +198,78 @@ public final class ConnectStep extends Step {
         }
     }
 
+    private static boolean isUrl(String spec) {
+        String lower = spec.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
+    }
+
+    /** Over SSH, a path is a compose folder on the server: read only when asked (it runs cat there). */
+    private boolean resolveRemote(String spec) {
+        remoteFolder.set(false);
+        if (!ctx.ssh.enabled() || spec.isEmpty() || isUrl(spec)) {
+            return false;
+        }
+        var copy = ctx.remoteCopy.get();
+        if (copy != null && copy.remoteFolder().equals(spec) && ctx.target.get() != null) {
+            show(describeCopy(copy), false);
+            setValid(true);
+            return true;
+        }
+        ctx.target.set(null);
+        remoteFolder.set(true);
+        show("A folder on " + ctx.ssh.describe() + ": DB Medic can copy its compose file and .env here to read them"
+                + " (with cat on the server; nothing there is changed).", false);
+        setValid(false);
+        return true;
+    }
+
+    private static String describeCopy(dbmedic.ui.connect.ssh.RemoteComposeCopy copy) {
+        return "✔ Compose folder on " + copy.origin() + " → copied " + String.join(" and ", copy.files())
+                + "   (read here, offline; nothing else is run)";
+    }
+
+    private void readRemoteFolder() {
+        String spec = field.getText() == null ? "" : field.getText().strip();
+        commands.fromNow();
+        show("Reading " + spec + " on " + ctx.ssh.describe() + " …", false);
+        host.run("Reading the compose folder on the server", p -> {
+            var copy = dbmedic.ui.connect.ssh.RemoteComposeCopy.fetch(ctx.ssh, spec);
+            try {
+                return java.util.Map.entry(copy, ctx.medic().resolve(copy.local().toString()));
+            } catch (Exception e) {
+                copy.delete();
+                throw e;
+            }
+        }, result -> {
+            if (!Objects.equals(spec, resolving)) {
+                result.getKey().delete(); // the field changed meanwhile
+                return;
+            }
+            var old = ctx.remoteCopy.get();
+            ctx.remoteCopy.set(result.getKey());
+            ctx.target.set(result.getValue());
+            if (old != null && old != result.getKey()) {
+                old.delete();
+            }
+            remoteFolder.set(false);
+            show(describeCopy(result.getKey()), false);
+            setValid(true);
+        }, error -> {
+            show(ctx.explain(error), true);
+            setValid(false);
+        });
+    }
+
     private void resolve() {
         if (host == null) {
             return; // not shown yet: onEnter resolves
         }
         String spec = field.getText() == null ? "" : field.getText().strip();
         resolving = spec;
+        offerSsh.set(isUrl(spec) || ctx.ssh.enabled());
+        if (resolveRemote(spec)) {
+            return;
+        }
         if (spec.isEmpty()) {
             show("", false);
             ctx.target.set(null);
@@ -184,13 +285,17 @@ public final class ConnectStep extends Step {
                 if (!Objects.equals(ctx.target.get(), target)) {
                     ctx.target.set(target);
                 }
+                offerSsh.set(offerSsh.get() || !(target instanceof SqliteTarget));
                 show(describe(target), false);
                 setValid(true);
             }
         }, error -> {
             if (Objects.equals(spec, resolving)) {
                 ctx.target.set(null);
-                show(ErrorMessages.oneLine(error), true);
+                // a path this computer does not have may be on a server: offer SSH
+                offerSsh.set(offerSsh.get() || spec.startsWith("/") || spec.startsWith("~"));
+                show(ErrorMessages.oneLine(error) + (offerSsh.get() && !ctx.ssh.enabled() && !isUrl(spec)
+                        ? " If it is on a server, fill in SSH below." : ""), true);
                 setValid(false);
             }
         });
@@ -236,6 +341,7 @@ public final class ConnectStep extends Step {
     @Override
     public void onEnter(StepHost host) {
         this.host = host;
+        commands.fromNow();
         if (ctx.target.get() == null || !Objects.equals(resolving, field.getText().strip())) {
             resolve();
         } else {

@@ -20,6 +20,7 @@ public final class DiagnoseStep extends Step {
     private final WizardContext ctx;
     private final VBox view = new VBox(14);
     private final Label verdict = new Label();
+    private final Label route = Widgets.wrapped("", "text-muted");
     private final FindingList findings;
     private StepHost host;
 
@@ -36,7 +37,10 @@ public final class DiagnoseStep extends Step {
         again.setId("rediagnose");
         again.setOnAction(e -> run());
         Label readOnly = Widgets.wrapped("Diagnosis only reads the database; it never writes a byte.", "text-muted");
-        view.getChildren().addAll(verdict, readOnly,
+        route.setId("diagnoseRoute");
+        route.visibleProperty().bind(route.textProperty().isNotEmpty());
+        route.managedProperty().bind(route.visibleProperty());
+        view.getChildren().addAll(verdict, route, readOnly,
                 new HBox(10, again, ReportButton.create(ctx, () -> host, () -> null)), findings);
         // SQLite goes on to backup and repair, a live Immich database to its migration; other
         // PostgreSQL and offline targets end here
@@ -62,18 +66,25 @@ public final class DiagnoseStep extends Step {
         String spec = ctx.targetText.get();
         DiagnoseOptions options = new DiagnoseOptions(ctx.app.get(), false, client,
                 new dbmedic.ui.connect.FxPasswordPrompt(host.window()));
-        verdict.setText("Diagnosing…");
+        boolean live = target instanceof dbmedic.core.postgres.PostgresTarget;
+        boolean overSsh = live && ctx.ssh.enabled();
+        verdict.setText(overSsh ? "Diagnosing through SSH (" + ctx.ssh.describe() + ")…" : "Diagnosing…");
+        route.setText("");
         // A PostgreSQL URL's password is handed over once: resolve the field again for each run.
-        host.run("Diagnosing", p -> ctx.medic().diagnose(target instanceof dbmedic.core.postgres.PostgresTarget
-                        ? ctx.medic().resolve(spec) : target, options, p), this::show,
-                e -> {
-                    verdict.setText("The diagnosis did not finish.");
-                    host.showError(dbmedic.ui.shell.ErrorMessages.oneLine(e));
-                });
+        host.run(overSsh ? "Connecting over SSH and diagnosing" : "Diagnosing", p -> {
+            Target t = live ? ctx.medic().resolve(spec) : target;
+            return ctx.medic().diagnose(t, ctx.ssh.route(t, options), p);
+        }, this::show, e -> {
+            verdict.setText("The diagnosis did not finish.");
+            host.showError(ctx.explain(e));
+        });
     }
 
     private void show(Diagnosis d) {
         ctx.diagnosis.set(d);
+        route.setText(d.target() instanceof dbmedic.core.postgres.PostgresTarget pg && ctx.ssh.isConnected()
+                ? "Reached through SSH: " + ctx.ssh.describe() + " → " + pg.host() + ":" + pg.port() + " as the server sees it."
+                : "");
         verdict.getStyleClass().removeAll("verdict-ok", "verdict-problems");
         verdict.getStyleClass().add(d.hasProblems() ? "verdict-problems" : "verdict-ok");
         String app = d.app() != null && d.app().recognised() ? d.app().name() + " database: " : "Database: ";

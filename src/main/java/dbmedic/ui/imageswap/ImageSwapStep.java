@@ -7,7 +7,6 @@ import dbmedic.ui.immich.ImmichFlow;
 import dbmedic.ui.immich.MigrationOffer;
 import dbmedic.ui.immich.PhaseConfirm;
 import dbmedic.ui.immich.PlanView;
-import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.Widgets;
@@ -141,7 +140,7 @@ public final class ImageSwapStep extends Step {
                 dbmedic.ui.connect.ConnectStep.blankToNull(ctx.clientAddress.get()),
                 new FxPasswordPrompt(host.window())).offer(p), this::checked, e -> {
                     status.setText("DB Medic could not read the server. Is the database running again?");
-                    host.showError(ErrorMessages.oneLine(e));
+                    host.showError(ctx.explain(e));
                 });
     }
 
@@ -180,7 +179,7 @@ public final class ImageSwapStep extends Step {
             status.setText(e instanceof CancelledException
                     ? "✖ Cancelled and rolled back. Phase " + (phase + 1) + " can run again."
                     : "✖ Phase " + (phase + 1) + " did not complete and was rolled back.");
-            host.showError(ErrorMessages.oneLine(e));
+            host.showError(ctx.explain(e));
         });
     }
 

@@ -14,6 +14,7 @@ import dbmedic.core.postgres.PgSession;
 import dbmedic.core.postgres.PostgresOptions;
 import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.postgres.backup.BackupCheck;
+import dbmedic.core.postgres.backup.DumpSource;
 import dbmedic.core.postgres.backup.ImmichBackup;
 import dbmedic.core.postgres.backup.PgBackupResult;
 import dbmedic.core.target.UnusableInputException;
@@ -46,11 +47,12 @@ public final class CoreImmichEngine implements ImmichEngine {
 
     /** {@code journalDir} null: the user's app-data folder (tests give a temporary one). */
     public static ImmichEngineFactory factory(Medic medic, Path journalDir) {
-        return (spec, client, prompt) -> {
+        return (spec, client, prompt, tunnel) -> {
             if (!(medic.resolve(spec) instanceof PostgresTarget target)) {
                 throw new UnusableInputException("The Immich migration needs a live PostgreSQL database (a postgresql:// URL).");
             }
-            PostgresOptions options = Medic.postgresOptionsFor(new DiagnoseOptions("immich", false, client, prompt));
+            DiagnoseOptions diagnose = new DiagnoseOptions("immich", false, client, prompt);
+            PostgresOptions options = Medic.postgresOptionsFor(tunnel == null ? diagnose : diagnose.withTunnel(tunnel));
             PgSession session = medic.openSession(target, options);
             return new CoreImmichEngine(medic, session, journalDir == null ? medic.immichMigration(session)
                     : medic.immichMigration(session, journalDir));
@@ -59,7 +61,12 @@ public final class CoreImmichEngine implements ImmichEngine {
 
     @Override
     public BackupView backUp(Path parent, Progress progress) throws Exception {
-        return view(medic.backup(session, parent, progress), List.of());
+        return backUp(parent, null, progress);
+    }
+
+    @Override
+    public BackupView backUp(Path parent, DumpSource dumpSource, Progress progress) throws Exception {
+        return view(medic.backup(session, parent, dumpSource, progress), List.of());
     }
 
     @Override

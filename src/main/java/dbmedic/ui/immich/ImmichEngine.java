@@ -12,6 +12,12 @@ public interface ImmichEngine extends AutoCloseable {
     /** Backs up the vector tables (and pg_dump when possible) into a new folder under {@code parent}. */
     BackupView backUp(Path parent, Progress progress) throws Exception;
 
+    /**
+     * The same with the whole-database dump from {@code dumpSource} (e.g. {@code docker exec …
+     * pg_dump -Fc} on the SSH server); null: a local pg_dump when one fits.
+     */
+    BackupView backUp(Path parent, dbmedic.core.postgres.backup.DumpSource dumpSource, Progress progress) throws Exception;
+
     /** Reads an earlier DB Medic backup folder and checks it against its own checksums. */
     BackupView openBackup(Path folder, Progress progress) throws Exception;
 

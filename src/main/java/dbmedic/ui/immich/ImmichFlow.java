@@ -23,6 +23,15 @@ public final class ImmichFlow {
 
     private final ImmichEngineFactory factory;
     private ImmichEngine engine;
+    /** The tunnel the engine's session was opened through (null: direct). */
+    private dbmedic.core.postgres.TunnelEndpoint engineTunnel;
+    private TunnelSource tunnels = spec -> null;
+
+    /** Where the PostgreSQL sockets of a target go: the local end of an SSH tunnel, or null for direct. */
+    @FunctionalInterface
+    public interface TunnelSource {
+        dbmedic.core.postgres.TunnelEndpoint tunnelFor(String targetSpec) throws Exception;
+    }
 
     public ImmichFlow(ImmichEngineFactory factory) {
         this.factory = factory;
@@ -33,13 +42,36 @@ public final class ImmichFlow {
         });
     }
 
-    /** The engine for this target, opened on first use (may ask for the password): call off the FX thread. */
+    public void useTunnels(TunnelSource source) {
+        this.tunnels = source;
+    }
+
+    /**
+     * The engine for this target, opened on first use (may ask for the password, may connect
+     * over SSH): call off the FX thread. A session opened through a tunnel that has since been
+     * replaced (the SSH connection dropped and was opened again) is opened again too.
+     */
     public synchronized ImmichEngine engine(String targetSpec, String clientAddress,
                                             dbmedic.core.postgres.PasswordPrompt prompt) throws Exception {
+        dbmedic.core.postgres.TunnelEndpoint tunnel = tunnels.tunnelFor(targetSpec);
+        if (engine != null && !java.util.Objects.equals(tunnel, engineTunnel)) {
+            dropEngine();
+        }
         if (engine == null) {
-            engine = factory.open(targetSpec, clientAddress, prompt);
+            engine = factory.open(targetSpec, clientAddress, prompt, tunnel);
+            engineTunnel = tunnel;
         }
         return engine;
+    }
+
+    /** Closes the database session but keeps the results (backup, plan, phases done). */
+    public synchronized void dropEngine() {
+        if (engine != null) {
+            ImmichEngine e = engine;
+            engine = null;
+            engineTunnel = null;
+            e.close();
+        }
     }
 
     /** True when every phase of the chosen plan is committed. */
@@ -65,11 +97,7 @@ public final class ImmichFlow {
 
     /** Forgets everything about the target (its session too). */
     public synchronized void reset() {
-        if (engine != null) {
-            ImmichEngine e = engine;
-            engine = null;
-            e.close();
-        }
+        dropEngine();
         backup.set(null);
         offer.set(null);
         plan.set(null);

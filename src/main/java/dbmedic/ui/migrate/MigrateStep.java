@@ -8,7 +8,6 @@ import dbmedic.ui.immich.MigrationOffer;
 import dbmedic.ui.immich.PhaseConfirm;
 import dbmedic.ui.immich.PlanView;
 import dbmedic.ui.immich.RefusalCard;
-import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.Widgets;
@@ -93,7 +92,7 @@ public final class MigrateStep extends Step {
                         dbmedic.ui.connect.ConnectStep.blankToNull(ctx.clientAddress.get()),
                         new FxPasswordPrompt(host.window())).offer(p), flow.offer::set, e -> {
                             headline.setText("DB Medic could not read the server.");
-                            host.showError(ErrorMessages.oneLine(e));
+                            host.showError(ctx.explain(e));
                         });
     }
 
@@ -244,7 +243,7 @@ public final class MigrateStep extends Step {
         status.setText(e instanceof CancelledException
                 ? "✖ Cancelled and rolled back. The database is as it was before Apply."
                 : "✖ The migration did not complete and was rolled back; the database is as it was before Apply.");
-        host.showError(ErrorMessages.oneLine(e));
+        host.showError(ctx.explain(e));
         host.reveal(status);
     }
 

@@ -5,7 +5,6 @@ import dbmedic.ui.connect.FxPasswordPrompt;
 import dbmedic.ui.immich.BackupView;
 import dbmedic.ui.immich.ImmichEngine;
 import dbmedic.ui.immich.ImmichFlow;
-import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.TextTable;
@@ -37,12 +36,20 @@ public final class PgBackupStep extends Step {
     private final Label badge = new Label("VERIFIED");
     private final GridPane facts = new GridPane();
     private final TextTable<BackupView.TableView> tables = new TextTable<>("No tables yet");
+    private final javafx.scene.control.CheckBox remoteDump = new javafx.scene.control.CheckBox(
+            "Dump the whole database _on the server, inside its container:");
+    private final dbmedic.ui.connect.ssh.ContainerPicker dumpContainer;
+    private final Label remoteNote = new Label();
     private StepHost host;
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commandsView;
 
     public PgBackupStep(WizardContext ctx) {
         super("pgbackup", "Back up");
         this.ctx = ctx;
         this.flow = ctx.immich;
+        this.dumpContainer = new dbmedic.ui.connect.ssh.ContainerPicker(ctx.ssh, "dumpContainer", "immich_postgres",
+                java.util.List.of("immich_postgres", "postgres", "database"));
+        this.commandsView = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "pgBackupCommands");
         inFlowProperty().bind(flow.active);
         build();
         flow.backup.addListener((o, a, b) -> {
@@ -98,8 +105,40 @@ public final class PgBackupStep extends Step {
                 .column("Checksum (SHA-256)", BackupView.TableView::shortSha, "mono");
         tables.setVisible(false);
         tables.managedProperty().bind(tables.visibleProperty());
-        view.getChildren().addAll(intro, where, new HBox(8, folder, browse), new HBox(10, start, existing),
+        view.getChildren().addAll(intro, where, new HBox(8, folder, browse), sshBox(), new HBox(10, start, existing),
                 statusRow, facts, tables);
+    }
+
+    /** Over SSH: the whole-database dump made by pg_dump inside the database container on the server. */
+    private Node sshBox() {
+        remoteDump.setId("remoteDump");
+        remoteDump.setMnemonicParsing(true);
+        dumpContainer.install(() -> host, this::remoteProblem);
+        dumpContainer.disableProperty().bind(remoteDump.selectedProperty().not());
+        remoteNote.setId("remoteDumpNote");
+        remoteNote.setWrapText(true);
+        remoteNote.getStyleClass().add("text-muted");
+        remoteNote.setText("docker exec <container> pg_dump -Fc runs on the server: its pg_dump is the server's own "
+                + "version, and the dump streams back over SSH into the backup folder here. Without it, a pg_dump on "
+                + "this computer (through the tunnel) is used when its version fits, else only the search tables are copied.");
+        HBox row = new HBox(8, remoteDump, dumpContainer);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, row, remoteNote, commandsView);
+        box.setId("pgBackupSsh");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !ctx.ssh.server.get().isBlank(), ctx.ssh.server));
+        box.managedProperty().bind(box.visibleProperty());
+        dumpContainer.comboBox().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                remoteDump.setSelected(true);
+            }
+        });
+        return box;
+    }
+
+    private void remoteProblem(String line) {
+        remoteDump.setSelected(false);
+        remoteNote.setText("The containers could not be listed: " + line);
     }
 
     private java.util.Optional<File> chooseFolder(String title) {
@@ -124,12 +163,22 @@ public final class PgBackupStep extends Step {
             return;
         }
         Path parent = Path.of(text);
+        boolean remote = ctx.ssh.enabled() && remoteDump.isSelected();
+        String container = dumpContainer.value();
+        if (remote && !container.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            host.showError("Choose the database container (List containers), or untick the dump on the server.");
+            return;
+        }
+        dbmedic.core.postgres.PostgresTarget pg = (dbmedic.core.postgres.PostgresTarget) ctx.target.get();
         flow.backup.set(null);
-        status.setText("Backing up…");
+        status.setText(remote ? "Backing up (pg_dump in " + container + " on " + ctx.ssh.describe() + ")…" : "Backing up…");
         status.getStyleClass().setAll("label", "title-4");
         host.run("Backing up", p -> {
             Files.createDirectories(parent);
-            return engine().backUp(parent, p);
+            ImmichEngine engine = engine();
+            dbmedic.core.postgres.backup.DumpSource dump = remote ? new dbmedic.core.ssh.RemoteDockerDump(
+                    ctx.ssh.connection(), container, pg.user(), pg.database()) : null;
+            return engine.backUp(parent, dump, p);
         }, flow.backup::set, this::failed);
     }
 
@@ -143,7 +192,7 @@ public final class PgBackupStep extends Step {
     private void failed(Throwable e) {
         status.setText("No verified backup yet. The database is untouched.");
         status.getStyleClass().setAll("label", "title-4", "verdict-problems");
-        host.showError(ErrorMessages.oneLine(e));
+        host.showError(ctx.explain(e));
     }
 
     private void show(BackupView b) {
@@ -201,6 +250,10 @@ public final class PgBackupStep extends Step {
         this.host = host;
         if (folder.getText().isBlank()) {
             folder.setText(defaultFolder().toString());
+        }
+        commandsView.fromNow();
+        if (ctx.ssh.enabled()) {
+            dumpContainer.listOnce(host, this::remoteProblem);
         }
     }
 }

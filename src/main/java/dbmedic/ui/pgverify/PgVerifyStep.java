@@ -5,7 +5,6 @@ import dbmedic.ui.WizardContext;
 import dbmedic.ui.connect.FxPasswordPrompt;
 import dbmedic.ui.immich.ImmichFlow;
 import dbmedic.ui.immich.VerificationView;
-import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.TextTable;
@@ -93,7 +92,7 @@ public final class PgVerifyStep extends Step {
                 dbmedic.ui.connect.ConnectStep.blankToNull(ctx.clientAddress.get()),
                 new FxPasswordPrompt(host.window())).verify(plan, evidence, p), flow.verification::set, e -> {
                     verdict.setText("The verification did not finish.");
-                    host.showError(ErrorMessages.oneLine(e));
+                    host.showError(ctx.explain(e));
                 });
     }
 

@@ -18,7 +18,9 @@ public final class ErrorMessages {
         Throwable e = unwrap(error);
         if (e instanceof UnusableInputException || e instanceof BackupFailedException
                 || e instanceof CancelledException || e instanceof dbmedic.core.logs.LogSourceException
-                || e instanceof dbmedic.core.immich.migrate.MigrationFailedException) {
+                || e instanceof dbmedic.core.immich.migrate.MigrationFailedException
+                || e instanceof dbmedic.core.ssh.SshFailure
+                || e instanceof dbmedic.core.postgres.backup.DumpFailedException) {
             return firstLine(e.getMessage(), e);
         }
         if (e instanceof dbmedic.core.immich.migrate.MigrationRefusedException refused && !refused.refusals().isEmpty()) {

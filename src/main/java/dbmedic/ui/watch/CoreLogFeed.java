@@ -20,7 +20,20 @@ import java.util.Locale;
 public final class CoreLogFeed implements LogFeed {
     static final List<String> INDEXES = List.of("clip_index", "face_index");
     private static final dbmedic.core.report.Redactor SECRETS = dbmedic.core.report.Redactor.secretsOnly();
+    /** A source starting with this is read on the SSH server: {@code ssh:docker:immich_server}. */
+    public static final String REMOTE = "ssh:";
+    private final dbmedic.ui.connect.ssh.SshLink ssh;
     private ImmichLogParser parser;
+
+    /** Local sources only. */
+    public CoreLogFeed() {
+        this(null);
+    }
+
+    /** Local sources, and {@code ssh:}-prefixed ones read through the wizard's SSH session. */
+    public CoreLogFeed(dbmedic.ui.connect.ssh.SshLink ssh) {
+        this.ssh = ssh;
+    }
 
     private synchronized ImmichLogParser parser() {
         if (parser == null) {
@@ -31,9 +44,22 @@ public final class CoreLogFeed implements LogFeed {
 
     @Override
     public AutoCloseable start(String source, Listener listener) throws LogSourceException {
-        LogSourceSpec spec = LogSourceSpec.parse(source);
+        boolean remote = source.startsWith(REMOTE);
+        LogSourceSpec spec = LogSourceSpec.parse(remote ? source.substring(REMOTE.length()) : source);
         ImmichLogParser lines = parser();
-        LogSource log = LogSources.open(spec, Tail.defaults());
+        LogSource log;
+        if (remote) {
+            if (ssh == null || !ssh.enabled()) {
+                throw new LogSourceException("No SSH server is set on the Connect page.");
+            }
+            try {
+                log = new dbmedic.core.ssh.RemoteLogSource(ssh.connection(), spec, Tail.defaults());
+            } catch (dbmedic.core.ssh.SshFailure e) {
+                throw new LogSourceException(e.getMessage(), e);
+            }
+        } else {
+            log = LogSources.open(spec, Tail.defaults());
+        }
         ReindexWatch watch = new ReindexWatch(Clock.systemUTC(), INDEXES);
         listener.state(state(watch));
         Thread t = new Thread(() -> {

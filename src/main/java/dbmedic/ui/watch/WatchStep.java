@@ -1,7 +1,6 @@
 package dbmedic.ui.watch;
 
 import dbmedic.ui.WizardContext;
-import dbmedic.ui.shell.ErrorMessages;
 import dbmedic.ui.shell.Step;
 import dbmedic.ui.shell.StepHost;
 import dbmedic.ui.shell.TextTable;
@@ -39,7 +38,7 @@ public final class WatchStep extends Step {
     private final RadioButton fileKind = new RadioButton("Log _file");
     private final RadioButton dockerKind = new RadioButton("_Docker container");
     private final TextField file = new TextField();
-    private final TextField container = new TextField("immich_server");
+    private final dbmedic.ui.connect.ssh.ContainerPicker container;
     private final Button start = new Button("_Start watching");
     private final Button stop = new Button("S_top");
     private final Label ready = new Label();
@@ -52,11 +51,15 @@ public final class WatchStep extends Step {
     private AutoCloseable running;
     private long generation;
     private StepHost host;
+    private final dbmedic.ui.connect.ssh.RemoteCommandsView commandsView;
 
     public WatchStep(WizardContext ctx, LogFeed feed) {
         super("watch", "Watch");
         this.ctx = ctx;
         this.feed = feed;
+        this.container = new dbmedic.ui.connect.ssh.ContainerPicker(ctx.ssh, "watchContainer", "immich_server",
+                List.of("immich_server", "immich-server", "immich"));
+        this.commandsView = new dbmedic.ui.connect.ssh.RemoteCommandsView(ctx.ssh, "watchCommands");
         inFlowProperty().bind(ctx.immich.active);
         build();
         setValid(true);
@@ -77,9 +80,14 @@ public final class WatchStep extends Step {
         dockerKind.setSelected(true);
         file.setId("watchFile");
         file.setPromptText("Immich's log file");
-        container.setId("watchContainer");
+        container.install(() -> host, line -> status.setText("The containers could not be listed: " + line));
+        // over SSH the container is on the server: its list comes from docker ps there
+        dockerKind.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ctx.ssh.server.get().isBlank() ? "_Docker container" : "_Docker container on the server",
+                ctx.ssh.server));
+        container.listButton().visibleProperty().bind(ctx.ssh.server.isNotEmpty());
+        container.listButton().managedProperty().bind(ctx.ssh.server.isNotEmpty());
         HBox.setHgrow(file, Priority.ALWAYS);
-        HBox.setHgrow(container, Priority.ALWAYS);
         Button browse = new Button("Bro_wse…");
         browse.setMnemonicParsing(true);
         browse.setId("browseLogFile");
@@ -100,8 +108,9 @@ public final class WatchStep extends Step {
         HBox dockerRow = new HBox(8, dockerKind, container);
         fileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         dockerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        fileKind.setMinWidth(170);
-        dockerKind.setMinWidth(170);
+        dockerKind.minWidthProperty().bind(javafx.beans.binding.Bindings.when(ctx.ssh.server.isEmpty()).then(170.0)
+                .otherwise(250.0));
+        fileKind.minWidthProperty().bind(dockerKind.minWidthProperty());
         start.setId("startWatch");
         start.setMnemonicParsing(true);
         start.getStyleClass().add("accent");
@@ -138,7 +147,8 @@ public final class WatchStep extends Step {
         Label eventsHead = new Label("Recent events (errors in red; press Enter or double-click one to open its explanation)");
         eventsHead.setWrapText(true);
         eventsHead.getStyleClass().add("text-muted");
-        view.getChildren().addAll(intro, fileRow, dockerRow, new HBox(10, start, stop), status, ready, indexes,
+        view.getChildren().addAll(intro, fileRow, dockerRow, new HBox(10, start, stop), status,
+                commandsView, ready, indexes,
                 eventsHead, eventList);
     }
 
@@ -159,9 +169,11 @@ public final class WatchStep extends Step {
     }
 
     private void start() {
+        boolean remote = kind.getSelectedToggle() == dockerKind && ctx.ssh.enabled();
+        String name = container.value();
         String source = kind.getSelectedToggle() == fileKind ? file.getText().strip()
-                : "docker:" + container.getText().strip();
-        if (source.isEmpty() || source.equals("docker:")) {
+                : (remote ? CoreLogFeed.REMOTE : "") + "docker:" + name;
+        if (source.isEmpty() || name.isEmpty() && kind.getSelectedToggle() == dockerKind) {
             host.showError(kind.getSelectedToggle() == fileKind ? "Choose Immich's log file first."
                     : "Type the name of Immich's server container (often immich_server).");
             return;
@@ -195,9 +207,11 @@ public final class WatchStep extends Step {
 
             @Override
             public void ended(Throwable error) {
+                // WatchStep.this: a bare ended(...) here is this listener's own method, which
+                // would post itself again forever
                 Platform.runLater(() -> {
                     if (run == generation) {
-                        ended(error);
+                        WatchStep.this.ended(error);
                     }
                 });
             }
@@ -210,12 +224,12 @@ public final class WatchStep extends Step {
             }
             running = handle;
             stop.setDisable(false);
-            status.setText("Following " + (source.startsWith("docker:") ? "the logs of container "
-                    + source.substring(7) : source) + ".");
+            status.setText("Following " + (kind.getSelectedToggle() == dockerKind ? "the logs of container "
+                    + name + (remote ? " on " + ctx.ssh.describe() : "") : source) + ".");
         }, e -> {
             start.setDisable(false);
             status.setText("");
-            host.showError(ErrorMessages.oneLine(e));
+            host.showError(ctx.explain(e));
         });
     }
 
@@ -258,7 +272,7 @@ public final class WatchStep extends Step {
             status.setText("Stopped.");
         } else {
             status.setText("The log ended.");
-            host.showError(ErrorMessages.oneLine(error));
+            host.showError(ctx.explain(error));
         }
     }
 
@@ -329,6 +343,10 @@ public final class WatchStep extends Step {
     @Override
     public void onEnter(StepHost host) {
         this.host = host;
+        commandsView.fromNow();
+        if (ctx.ssh.enabled()) {
+            container.listOnce(host, line -> status.setText("The containers could not be listed: " + line));
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ class SshSectionTest {
         String shown = robot.lookup("#hostKeyText").queryAs(Label.class).getText();
         assertTrue(shown.contains(server.fingerprint()), shown);
         robot.clickOn("#trustRemember");
-        FxTestSupport.waitUntil(() -> FxTestSupport.text(robot, "#sshResult").startsWith("Connected to"));
+        FxTestSupport.waitUntil(() -> FxTestSupport.text(robot, "#sshResult").startsWith("✔ Connected to"));
         assertTrue(FxTestSupport.text(robot, "#sshResult").contains("id_ed25519"), FxTestSupport.text(robot, "#sshResult"));
         assertTrue(Files.readString(dir.resolve("known_hosts")).startsWith(server.knownHostsName() + " ssh-ed25519 "));
     }
