@@ -322,7 +322,7 @@ public final class ConnectStep extends Step {
         }
         if (target instanceof dbmedic.core.postgres.PostgresTarget) {
             return "✔ PostgreSQL server → " + target.displayName()
-                    + "   (diagnosis only; DB Medic asks for the password if the URL has none)";
+                    + "   (diagnosis reads only; DB Medic asks for the password if the URL has none)";
         }
         if (target instanceof dbmedic.core.offline.ComposeFolderTarget) {
             return "✔ Compose folder → " + target.displayName() + "   (read offline; nothing is run)";

@@ -56,8 +56,9 @@ public final class SshSection extends VBox {
         title.setLabelFor(server);
         title.getStyleClass().add("title-4");
         Label hint = new Label("When the database runs on a server, DB Medic connects to the server over SSH and "
-                + "reaches PostgreSQL from there: the host in the URL is then as the server sees it (127.0.0.1, or the "
-                + "database container's name in its compose project). The server's key is checked against known_hosts.");
+                + "reaches PostgreSQL from there: the host in the URL is then as the server sees it (127.0.0.1 when the "
+                + "compose file publishes the port, otherwise the container's address on Docker's network; the server "
+                + "cannot resolve service names such as database). The server's key is checked against known_hosts.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
         getChildren().addAll(title, hint, new HBox(8, server, test), keyFile, result);
