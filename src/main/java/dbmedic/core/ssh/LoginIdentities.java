@@ -7,6 +7,7 @@ import com.jcraft.jsch.Identity;
 import com.jcraft.jsch.IdentityRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.PageantConnector;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.WindowsSSHAgentConnector;
 import java.nio.file.Files;
@@ -66,10 +67,7 @@ final class LoginIdentities implements IdentityRepository {
         }
     }
 
-    /**
-     * The agent at {@code socket}, else the platform's, or null when none runs. Pageant needs
-     * JNA, which DB Medic does not ship.
-     */
+    /** The agent at {@code socket}, else the platform's, or null when none runs. */
     private static AgentConnector agentConnector(Path socket) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         try {
@@ -78,10 +76,9 @@ final class LoginIdentities implements IdentityRepository {
                 return given.isAvailable() ? given : null;
             }
             if (windows) {
-                AgentConnector pipe = new WindowsSSHAgentConnector();
-                if (pipe.isAvailable()) {
-                    return pipe;
-                }
+                // The OpenSSH agent's named pipe (Windows 10+), else PuTTY's Pageant (through JNA).
+                AgentConnector pipe = available(WindowsSSHAgentConnector::new);
+                return pipe != null ? pipe : available(PageantConnector::new);
             }
             String sock = System.getenv("SSH_AUTH_SOCK");
             if (sock != null && !sock.isBlank() && Files.exists(Path.of(sock))) {
@@ -92,6 +89,20 @@ final class LoginIdentities implements IdentityRepository {
             return null;
         }
         return null;
+    }
+
+    private interface ConnectorFactory {
+        AgentConnector create() throws AgentProxyException;
+    }
+
+    /** The connector when its agent answers; null when it is absent or cannot be loaded. */
+    private static AgentConnector available(ConnectorFactory factory) {
+        try {
+            AgentConnector c = factory.create();
+            return c.isAvailable() ? c : null;
+        } catch (AgentProxyException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     static String shown(Path f) {
