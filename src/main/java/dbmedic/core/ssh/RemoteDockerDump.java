@@ -46,17 +46,38 @@ public final class RemoteDockerDump implements DumpSource {
 
     /** The command as it runs on the server (before quoting). */
     public List<String> command() {
-        return List.of("docker", "exec", container, "pg_dump", "-Fc", "-U", user, "--", database);
+        return command(null);
+    }
+
+    /** With {@code --snapshot=ID} when a snapshot is given: the same server, so the same moment. */
+    public List<String> command(String snapshot) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("docker", "exec", container, "pg_dump", "-Fc", "-U", user));
+        if (snapshot != null) {
+            cmd.add("--snapshot=" + snapshot);
+        }
+        cmd.add("--");
+        cmd.add(database);
+        return List.copyOf(cmd);
+    }
+
+    @Override
+    public boolean usesSnapshots() {
+        return true;
     }
 
     @Override
     public DumpFile dumpTo(Path file, Progress progress) throws DumpFailedException, CancelledException {
+        return dumpTo(file, null, progress);
+    }
+
+    @Override
+    public DumpFile dumpTo(Path file, String snapshot, Progress progress) throws DumpFailedException, CancelledException {
         Progress p = progress == null ? Progress.NONE : progress;
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         boolean done = false;
         RemoteProcess process = null;
         try {
-            process = connection.exec(command());
+            process = connection.exec(command(snapshot));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             RemoteProcess running = process;
             Thread errReader = new Thread(() -> drain(running.stderr(), err), "ssh-pg_dump-stderr");
