@@ -141,7 +141,7 @@ class ImmichMigrationBench {
 
         @Override
         public synchronized void update(long done, long total, String message) {
-            if (message == null || message.equals(last) || message.endsWith("rows read")) {
+            if (message == null || message.equals(last) || message.startsWith("Reading every row of ")) {
                 return;
             }
             long now = System.nanoTime();

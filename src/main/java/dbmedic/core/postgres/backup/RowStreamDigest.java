@@ -9,7 +9,8 @@ import java.security.MessageDigest;
 /**
  * Passes COPY text through to {@code out} while hashing it and counting its rows (one line per
  * row in COPY's text format), so the checksum is the one {@link TableChecksums#of} computes for
- * the same rows. Cancel is checked, and progress reported (rows done, the message constant), every 1024 rows.
+ * the same rows. Cancel is checked, and progress reported (rows done, the message constant), every 1024 rows;
+ * a {@code totalEstimate} of 0 or less means unknown.
  */
 final class RowStreamDigest extends OutputStream {
     private final OutputStream out;
@@ -41,7 +42,7 @@ final class RowStreamDigest extends OutputStream {
                     if (progress.isCancelled()) {
                         throw new IOException("cancelled", new CancelledException());
                     }
-                    progress.update(rows, Math.max(totalEstimate, rows), what);
+                    progress.update(rows, totalEstimate > 0 ? Math.max(totalEstimate, rows) : -1, what);
                 }
             }
         }

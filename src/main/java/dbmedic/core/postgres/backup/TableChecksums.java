@@ -3,14 +3,10 @@ package dbmedic.core.postgres.backup;
 import dbmedic.core.task.CancelledException;
 import dbmedic.core.task.Progress;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -30,7 +26,7 @@ public final class TableChecksums {
         String type = columnType(c, table, "embedding");
         String sql = "COPY (SELECT " + quote(keyColumn) + ", embedding::real[] FROM " + quote(table)
                 + " ORDER BY " + quote(keyColumn) + ") TO STDOUT";
-        DigestingCounter out = new DigestingCounter(p);
+        RowStreamDigest out = new RowStreamDigest(null, p, -1, "Reading every row of " + table);
         try {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyOut(sql, out);
@@ -40,7 +36,7 @@ public final class TableChecksums {
             }
             throw new SQLException("Reading " + table + " failed: " + e.getMessage(), e);
         }
-        return new TableSnapshot(table, keyColumn, type, out.lines, HexFormat.of().formatHex(out.digest.digest()));
+        return new TableSnapshot(table, keyColumn, type, out.rows(), out.sha256());
     }
 
     /** The column's type, schema-qualified unless in pg_catalog/public: {@code vectors.vector(512)}, {@code vector(512)}, {@code real[]}. */
@@ -66,42 +62,5 @@ public final class TableChecksums {
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    /** Hashes what COPY streams and counts its lines (one per row in text format). */
-    private static final class DigestingCounter extends OutputStream {
-        private final MessageDigest digest;
-        private final Progress progress;
-        private long lines;
-
-        DigestingCounter(Progress progress) {
-            this.progress = progress;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            digest.update(b, off, len);
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    lines++;
-                    if ((lines & 0x3FF) == 0) {
-                        if (progress.isCancelled()) {
-                            throw new IOException("cancelled", new CancelledException());
-                        }
-                        progress.update(lines, -1, lines + " rows read");
-                    }
-                }
-            }
-        }
     }
 }
