@@ -1,5 +1,8 @@
 package dbmedic.ui;
 
+import static dbmedic.ui.TourSteps.fx;
+import static dbmedic.ui.TourSteps.shot;
+import static dbmedic.ui.TourSteps.waitFor;
 import dbmedic.core.Medic;
 import dbmedic.pgtest.ImmichDatabase;
 import dbmedic.pgtest.PgServer;
@@ -8,9 +11,6 @@ import dbmedic.ui.shell.Theme;
 import dbmedic.ui.shell.WizardShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
@@ -76,7 +76,7 @@ public final class MigrationTour extends Application {
             waitFor(() -> !shell.lookup("#next").isDisabled());
             fx(() -> shell.next());
             waitFor(() -> ctx.diagnosis.get() != null);
-            shot("1-diagnose");
+            shot(out, "1-diagnose");
             fx(() -> shell.next());
             // -Dtour.home: a home-like folder, so the pictures show paths a user would see
             Path home = Path.of(System.getProperty("tour.home", Files.createTempDirectory("dbmedic-tour-").toString()));
@@ -84,10 +84,10 @@ public final class MigrationTour extends Application {
             fx(() -> ((TextField) shell.lookup("#pgBackupFolder")).setText(backups.toString()));
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#startPgBackup")).fire());
             waitFor(() -> ctx.immich.backup.get() != null);
-            shot("2-backup");
+            shot(out, "2-backup");
             fx(() -> shell.next());
             waitFor(() -> ctx.immich.plan.get() != null);
-            shot("3-migrate");
+            shot(out, "3-migrate");
             if (swap) {
                 fx(() -> ctx.immich.engine(url, null, null).apply(ctx.immich.plan.get(), 0, ctx.immich.backupEvidence(),
                         dbmedic.core.task.Progress.NONE));
@@ -95,7 +95,7 @@ public final class MigrationTour extends Application {
                 fx(() -> shell.next());
                 fx(() -> ((javafx.scene.control.Button) shell.lookup("#checkSwap")).fire());
                 waitFor(() -> !((javafx.scene.control.Label) shell.lookup("#swapMissing")).getText().isEmpty());
-                shot("4-imageswap-waiting");
+                shot(out, "4-imageswap-waiting");
                 return;
             }
             // a guard: Immich (here, another session) still connected
@@ -103,15 +103,15 @@ public final class MigrationTour extends Application {
                 other.createStatement().execute("SET application_name = 'immich_server'");
                 fx(() -> ((javafx.scene.control.Button) shell.lookup("#rereadServer")).fire());
                 waitFor(() -> ctx.immich.plan.get() != null && ctx.immich.plan.get().refused());
-                shot("3a-migrate-refused");
+                shot(out, "3a-migrate-refused");
             }
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#rereadServer")).fire());
             waitFor(() -> ctx.immich.plan.get() != null && !ctx.immich.plan.get().refused());
             // the two-phase plan: its image-swap page, before phase 1
             fx(() -> ((javafx.scene.control.RadioButton) shell.lookup("#plan-pgvectors-to-vchord-two-phase")).fire());
-            shot("3b-migrate-two-phase");
+            shot(out, "3b-migrate-two-phase");
             fx(() -> shell.goTo("imageswap"));
-            shot("4-imageswap");
+            shot(out, "4-imageswap");
             fx(() -> shell.goTo("migrate"));
             fx(() -> ((javafx.scene.control.RadioButton) shell.lookup("#plan-pgvectors-to-vchord")).fire());
             fx(() -> ctx.immich.engine(url, null, null).apply(ctx.immich.plan.get(), 0, ctx.immich.backupEvidence(),
@@ -119,7 +119,7 @@ public final class MigrationTour extends Application {
             fx(() -> ctx.immich.phasesDone.set(1));
             fx(() -> shell.next());
             waitFor(() -> ctx.immich.verification.get() != null);
-            shot("5-verify");
+            shot(out, "5-verify");
             Path log = Files.createDirectories(home.resolve("immich").resolve("logs")).resolve("immich_server.log");
             String p = "[Nest] 7  - 10/30/2025, 9:01:0";
             Files.writeString(log, String.join("\n",
@@ -133,53 +133,11 @@ public final class MigrationTour extends Application {
             fx(() -> ((TextField) shell.lookup("#watchFile")).setText(log.toString()));
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#startWatch")).fire());
             waitFor(() -> ((javafx.scene.control.ListView<?>) shell.lookup("#watchEvents")).getItems().size() == 6);
-            shot("6-watch");
+            shot(out, "6-watch");
         } catch (Throwable e) {
             e.printStackTrace();
         } finally {
             Platform.exit();
         }
-    }
-
-    private interface FxAction {
-        void run() throws Exception;
-    }
-
-    private static void fx(FxAction action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            CompletableFuture<Boolean> v = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    v.complete(condition.call());
-                } catch (Exception e) {
-                    v.complete(false);
-                }
-            });
-            if (v.get()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("tour step did not finish");
-    }
-
-    private static void shot(String name) throws Exception {
-        fx(() -> { });
-        Thread.sleep(700); // let the window paint before the X screenshot
-        new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString()).inheritIO().start().waitFor();
     }
 }

@@ -1,5 +1,8 @@
 package dbmedic.ui;
 
+import static dbmedic.ui.TourSteps.fx;
+import static dbmedic.ui.TourSteps.shot;
+import static dbmedic.ui.TourSteps.waitFor;
 import dbmedic.core.Medic;
 import dbmedic.pgtest.ImmichDatabase;
 import dbmedic.pgtest.PgServer;
@@ -10,9 +13,6 @@ import dbmedic.ui.shell.WizardShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
@@ -99,71 +99,29 @@ public final class SshTour extends Application {
             fx(() -> ((ComboBox<String>) shell.lookup("#sshServer")).getSelectionModel().select("immich-nas"));
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#sshTest")).fire());
             waitFor(() -> shell.getScene().getWindow() != null && javafx.stage.Window.getWindows().size() > 1);
-            shot("0-host-key");
+            shot(out, "0-host-key");
             fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != shell.getScene().getWindow())
                     .map(w -> w.getScene().lookup("#trustRemember")).filter(java.util.Objects::nonNull).findFirst()
                     .ifPresent(b -> ((javafx.scene.control.Button) b).fire()));
             waitFor(() -> ((javafx.scene.control.Label) shell.lookup("#sshResult")).getText().startsWith("✔"));
-            shot("1-connect-ssh");
+            shot(out, "1-connect-ssh");
             fx(() -> shell.next());
             waitFor(() -> ctx.diagnosis.get() != null);
-            shot("2-diagnose-ssh");
+            shot(out, "2-diagnose-ssh");
             fx(() -> shell.next());
             waitFor(() -> ((javafx.scene.control.CheckBox) shell.lookup("#remoteDump")).isSelected());
             Path backups = Files.createDirectories(home.resolve("Documents").resolve("DB Medic backups"));
             fx(() -> ((TextField) shell.lookup("#pgBackupFolder")).setText(backups.toString()));
             fx(() -> ((javafx.scene.control.Button) shell.lookup("#startPgBackup")).fire());
             waitFor(() -> ctx.immich.backup.get() != null);
-            shot("3-backup-ssh");
+            shot(out, "3-backup-ssh");
             fx(() -> shell.goTo("watch"));
             waitFor(() -> ((ComboBox<String>) shell.lookup("#watchContainer")).getItems().size() == 4);
-            shot("4-watch-ssh");
+            shot(out, "4-watch-ssh");
         } catch (Throwable e) {
             e.printStackTrace();
         } finally {
             Platform.exit();
         }
-    }
-
-    private interface FxAction {
-        void run() throws Exception;
-    }
-
-    private static void fx(FxAction action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            CompletableFuture<Boolean> v = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    v.complete(condition.call());
-                } catch (Exception e) {
-                    v.complete(false);
-                }
-            });
-            if (v.get()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("tour step did not finish");
-    }
-
-    private static void shot(String name) throws Exception {
-        fx(() -> { });
-        Thread.sleep(700); // let the window paint before the X screenshot
-        new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString()).inheritIO().start().waitFor();
     }
 }
