@@ -24,6 +24,7 @@ import dbmedic.core.postgres.PostgresOptions;
 import dbmedic.core.postgres.PostgresTarget;
 import dbmedic.core.postgres.backup.BackupCheck;
 import dbmedic.core.postgres.backup.DumpSource;
+import dbmedic.core.postgres.backup.PgBackupJson;
 import dbmedic.core.postgres.backup.PgBackupResult;
 import dbmedic.core.report.JsonDocuments;
 import dbmedic.core.target.UnusableInputException;
@@ -95,7 +96,7 @@ final class PostgresMigrationCli {
         try (PgSession session = medic.openSession(target, connectOptions(null))) {
             PgBackupResult r = medic.backup(session, to, dumpSource, progress);
             ObjectNode doc = json.newDocument();
-            doc.set("backup", backupJson(r));
+            doc.set("backup", PgBackupJson.backup(r));
             if (jsonMode) {
                 out.println(json.write(doc));
             } else {
@@ -234,7 +235,7 @@ final class PostgresMigrationCli {
                         + ") no longer verifies: " + String.join(" ", check.problems()) + " Nothing was changed.");
                 return null;
             }
-            doc.set("backup", backupJson(check.result()));
+            doc.set("backup", PgBackupJson.backup(check.result()));
             if (!jsonMode) {
                 out.println("Using the backup taken before the first phase: " + check.result().folder());
             }
@@ -242,7 +243,7 @@ final class PostgresMigrationCli {
         }
         try {
             PgBackupResult r = medic.backup(session, backupDir, dumpSource, progress);
-            doc.set("backup", backupJson(r));
+            doc.set("backup", PgBackupJson.backup(r));
             if (!jsonMode) {
                 printBackup(r);
             }
@@ -377,22 +378,5 @@ final class PostgresMigrationCli {
                 + ", sha256 " + t.sha256().substring(0, 16) + "…"));
         out.println("  " + (r.dumpFile().isPresent() ? "pg_dump: " + r.dumpFile().get().getFileName() : "no pg_dump")
                 + (r.dumpNote().isBlank() ? "" : " (" + r.dumpNote() + ")"));
-    }
-
-    private ObjectNode backupJson(PgBackupResult r) {
-        ObjectNode n = JsonDocuments.mapper().createObjectNode();
-        n.put("folder", r.folder().toString());
-        n.put("verified", r.verified());
-        n.put("dumpFile", r.dumpFile().map(Path::toString).orElse(null));
-        n.put("dumpNote", r.dumpNote());
-        var tables = n.putArray("tables");
-        r.tables().forEach(t -> {
-            ObjectNode x = tables.addObject();
-            x.put("table", t.table());
-            x.put("rows", t.rows());
-            x.put("columnType", t.columnType());
-            x.put("sha256", t.sha256());
-        });
-        return n;
     }
 }
