@@ -131,6 +131,18 @@ public final class SshTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A client connection that trusts this server (its keys written to {@code dir/known_hosts}),
+     * logs in with the ed25519 test key, no agent, and adds each remote command line to {@code shown}.
+     */
+    public dbmedic.core.ssh.SshConnection openTrusted(Path dir, List<String> shown) throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), knownHostsLines());
+        dbmedic.core.ssh.SshSettings s = dbmedic.core.ssh.SshSettings.parse(destination())
+                .withKnownHosts(dir.resolve("known_hosts")).withIdentityFiles(List.of(key("id_ed25519")))
+                .withAgent(false).withTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5), 2);
+        return dbmedic.core.ssh.SshConnection.open(s, TestPrompts.none(), (where, line) -> shown.add(line));
+    }
+
     /** A test key file from src/test/resources/dbmedic/ssh/keys. */
     public static Path key(String name) {
         try {

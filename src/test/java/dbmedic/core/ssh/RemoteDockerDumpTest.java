@@ -9,12 +9,10 @@ import dbmedic.core.postgres.backup.DumpFailedException;
 import dbmedic.core.postgres.backup.DumpFile;
 import dbmedic.pgtest.PgServer;
 import dbmedic.sshtest.SshTestServer;
-import dbmedic.sshtest.TestPrompts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -61,11 +59,7 @@ class RemoteDockerDumpTest {
     }
 
     private SshConnection open(SshTestServer server, List<String> shown) throws Exception {
-        Files.writeString(dir.resolve("known_hosts"), server.knownHostsLines());
-        SshSettings s = SshSettings.parse(server.destination()).withKnownHosts(dir.resolve("known_hosts"))
-                .withIdentityFiles(List.of(SshTestServer.key("id_ed25519"))).withAgent(false)
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
-        return SshConnection.open(s, TestPrompts.none(), (where, line) -> shown.add(line));
+        return server.openTrusted(dir, shown);
     }
 
     @Test

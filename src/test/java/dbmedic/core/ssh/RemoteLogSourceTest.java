@@ -8,11 +8,9 @@ import dbmedic.core.logs.LogSourceException;
 import dbmedic.core.logs.LogSourceSpec;
 import dbmedic.core.logs.Tail;
 import dbmedic.sshtest.SshTestServer;
-import dbmedic.sshtest.TestPrompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,11 +31,7 @@ class RemoteLogSourceTest {
     Path dir;
 
     private SshConnection open(SshTestServer server, List<String> shown) throws Exception {
-        Files.writeString(dir.resolve("known_hosts"), server.knownHostsLines());
-        SshSettings s = SshSettings.parse(server.destination()).withKnownHosts(dir.resolve("known_hosts"))
-                .withIdentityFiles(List.of(SshTestServer.key("id_ed25519"))).withAgent(false)
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
-        return SshConnection.open(s, TestPrompts.none(), (where, line) -> shown.add(line));
+        return server.openTrusted(dir, shown);
     }
 
     private Path dockerPrinting(String line) throws Exception {

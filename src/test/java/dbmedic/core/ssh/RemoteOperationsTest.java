@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dbmedic.sshtest.SshTestServer;
-import dbmedic.sshtest.TestPrompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,11 +21,7 @@ class RemoteOperationsTest {
     Path dir;
 
     private SshConnection open(SshTestServer server, List<String> shown) throws Exception {
-        Files.writeString(dir.resolve("known_hosts"), server.knownHostsLines());
-        SshSettings s = SshSettings.parse(server.destination()).withKnownHosts(dir.resolve("known_hosts"))
-                .withIdentityFiles(List.of(SshTestServer.key("id_ed25519"))).withAgent(false)
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
-        return SshConnection.open(s, TestPrompts.none(), (where, line) -> shown.add(line));
+        return server.openTrusted(dir, shown);
     }
 
     private Path standInDocker(String body) throws Exception {
