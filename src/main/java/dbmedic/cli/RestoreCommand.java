@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code dbmedic restore postgresql://… --backup DIR}: brings Immich's vector tables back from
  * a DB Medic backup folder, in one transaction that commits only when the row counts and
- * checksums equal the backup's. Shows what it will do first; asks on a terminal.
+ * checksums equal the backup's. Shows what it will do first; asks on a terminal; and, like every
+ * change, first makes a verified backup of the database as it is now (a restore can be undone).
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore Immich's vector tables (smart_search, face_search) from a DB Medic backup folder,"
@@ -38,6 +39,10 @@ final class RestoreCommand extends TargetCommand {
 
     @Option(names = "--yes", description = "Restore without asking.")
     boolean yes;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where the backup of the database as it is now goes, before the restore (default: the app-data backups folder).")
+    Path beforeDir;
 
     @Override
     public Integer call() {
@@ -96,6 +101,23 @@ final class RestoreCommand extends TargetCommand {
             if (!yes && !confirmed(out)) {
                 err.println("dbmedic: not restored; nothing was changed.");
                 return ExitCode.PROBLEMS;
+            }
+            // The one mutation path: what the restore replaces is backed up and verified first.
+            PgBackupResult now;
+            try {
+                now = medic().backup(session, beforeDir, progress);
+            } catch (dbmedic.core.backup.BackupFailedException e) {
+                err.println("dbmedic: the backup of the database as it is now failed, so nothing was restored: " + Cli.oneLine(e));
+                return ExitCode.PROBLEMS;
+            }
+            doc.set("backupBefore", PgBackupJson.backup(now));
+            if (!now.verified()) {
+                err.println("dbmedic: the backup of the database as it is now did not verify, so nothing was restored.");
+                return ExitCode.PROBLEMS;
+            }
+            if (!options.json) {
+                out.println("The database as it is now is backed up first (verified): " + now.folder());
+                out.flush();
             }
             RestoreResult result = new VectorTableRestore().restore(session, backup, progress);
             doc.put("restored", result.committed());

@@ -157,7 +157,7 @@ class CliPostgresOverSshTest {
         pg.execute(immich.name(), "DELETE FROM smart_search WHERE \"assetId\" IN (SELECT \"assetId\" FROM smart_search LIMIT 50)");
         assertFalse(before.equals(immich.checksum("smart_search")));
 
-        CliRunner.Result restore = CliRunner.run(args("restore", url(), "--backup", folder, "--yes"));
+        CliRunner.Result restore = CliRunner.run(args("restore", url(), "--backup", folder, "--backup-dir", dir.resolve("before").toString(), "--yes"));
         assertEquals(ExitCode.OK, restore.code(), restore.out() + restore.err());
         assertEquals(before, immich.checksum("smart_search"));
     }

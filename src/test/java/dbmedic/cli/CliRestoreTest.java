@@ -75,7 +75,7 @@ class CliRestoreTest {
     @Test
     void withYesItRestoresAndReportsEqualChecksums() {
         pg.execute("immich", "DELETE FROM face_search WHERE \"faceId\" IN (SELECT \"faceId\" FROM face_search LIMIT 20)");
-        CliRunner.Result r = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--yes", "--json");
+        CliRunner.Result r = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--backup-dir", dir.resolve("before").toString(), "--yes", "--json");
         assertEquals(ExitCode.OK, r.code(), r.err() + r.out());
         JsonNode doc = r.json();
         assertTrue(doc.get("restored").asBoolean());
@@ -84,9 +84,14 @@ class CliRestoreTest {
         assertTrue(face.get("matches").asBoolean());
         assertEquals(1500, face.get("after").get("rows").asLong());
         assertEquals(backup.table("face_search").orElseThrow().sha256(), face.get("after").get("sha256").asText());
+        // What the restore replaced was backed up first: 1480 face rows, verified.
+        JsonNode before = doc.get("backupBefore");
+        assertTrue(before.get("verified").asBoolean(), before.toString());
+        assertTrue(java.nio.file.Files.isDirectory(Path.of(before.get("folder").asText())));
+        assertEquals(1480, before.get("tables").get(1).get("rows").asLong());
         assertNoPassword(r);
 
-        CliRunner.Result human = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--yes");
+        CliRunner.Result human = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--backup-dir", dir.resolve("before").toString(), "--yes");
         assertEquals(ExitCode.OK, human.code(), human.err());
         assertTrue(human.out().contains("face_search: 1500 rows before, 1500 after (backup: 1500), checksum equal to the backup's"),
                 human.out());
@@ -99,7 +104,7 @@ class CliRestoreTest {
                 "CREATE TRIGGER drop_all BEFORE INSERT ON smart_search FOR EACH ROW EXECUTE FUNCTION drop_all()");
         try {
             String before = immich.checksum("smart_search");
-            CliRunner.Result r = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--yes");
+            CliRunner.Result r = CliRunner.run("restore", url, "--backup", backup.folder().toString(), "--backup-dir", dir.resolve("before").toString(), "--yes");
             assertEquals(ExitCode.REPAIR_FAILED, r.code(), r.err() + r.out());
             assertTrue(r.err().contains("smart_search would hold 0 rows") && r.err().contains("rolled back"), r.err());
             assertEquals(before, immich.checksum("smart_search"));
