@@ -55,7 +55,7 @@ final class DiagnoseCommand extends TargetCommand {
             }
             diagnosis = medic().diagnose(t, o, progress());
         } catch (UnusableInputException e) {
-            String lost = remote == null ? null : remote.lostConnectionNote();
+            String lost = remote == null ? null : remote.lostConnectionNote(e);
             return fail(ExitCode.UNUSABLE, lost == null ? "" : lost + ": ", e);
         } catch (dbmedic.core.ssh.SshFailure e) {
             return fail(ExitCode.UNUSABLE, "", e);

@@ -87,8 +87,8 @@ final class PostgresMigrationCli {
     }
 
     /** One line on stderr; says so when the SSH connection died under the command. */
-    private void error(String line) {
-        String lost = remote == null ? null : remote.lostConnectionNote();
+    private void error(String line, Throwable failure) {
+        String lost = remote == null ? null : remote.lostConnectionNote(failure);
         err.println("dbmedic: " + (lost == null ? "" : lost + ": ") + line);
     }
 
@@ -105,10 +105,10 @@ final class PostgresMigrationCli {
             out.flush();
             return r.verified() ? ExitCode.OK : ExitCode.PROBLEMS;
         } catch (UnusableInputException e) {
-            error(Cli.oneLine(e));
+            error(Cli.oneLine(e), e);
             return ExitCode.UNUSABLE;
         } catch (BackupFailedException | CancelledException e) {
-            error("backup failed: " + Cli.oneLine(e));
+            error("backup failed: " + Cli.oneLine(e), e);
             return ExitCode.PROBLEMS;
         }
     }
@@ -207,7 +207,7 @@ final class PostgresMigrationCli {
             }
             return finish(doc, null, v.passed() ? ExitCode.OK : ExitCode.PROBLEMS);
         } catch (UnusableInputException e) {
-            error(Cli.oneLine(e));
+            error(Cli.oneLine(e), e);
             return ExitCode.UNUSABLE;
         } catch (MigrationRefusedException e) {
             printRefusals(e.refusals());
@@ -215,7 +215,7 @@ final class PostgresMigrationCli {
             doc.put("applied", false);
             return finish(doc, null, ExitCode.PROBLEMS);
         } catch (MigrationFailedException e) {
-            error(Cli.oneLine(e));
+            error(Cli.oneLine(e), e);
             doc.put("applied", false);
             doc.put("error", Cli.oneLine(e));
             return finish(doc, null, ExitCode.REPAIR_FAILED);
@@ -253,7 +253,7 @@ final class PostgresMigrationCli {
             }
             return BackupEvidence.of(r);
         } catch (BackupFailedException e) {
-            error("backup failed, nothing was changed: " + Cli.oneLine(e));
+            error("backup failed, nothing was changed: " + Cli.oneLine(e), e);
             return null;
         }
     }
@@ -285,7 +285,7 @@ final class PostgresMigrationCli {
             }
             return finish(doc, null, v.passed() ? ExitCode.OK : ExitCode.PROBLEMS);
         } catch (UnusableInputException e) {
-            error(Cli.oneLine(e));
+            error(Cli.oneLine(e), e);
             return ExitCode.UNUSABLE;
         } catch (CancelledException e) {
             err.println("dbmedic: cancelled.");

@@ -108,8 +108,8 @@ final class SshTargets implements AutoCloseable {
     }
 
     /** When a step failed: whether the SSH connection died under it, and then what to say. */
-    String lostConnectionNote() {
-        return connection.isConnected() ? null : "the SSH connection to " + connection.describe()
+    String lostConnectionNote(Throwable failure) {
+        return !connection.lostAfter(failure, java.time.Duration.ofSeconds(5)) ? null : "the SSH connection to " + connection.describe()
                 + " was lost; PostgreSQL rolls back whatever transaction was open on it";
     }
 

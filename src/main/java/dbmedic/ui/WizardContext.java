@@ -112,7 +112,7 @@ public final class WizardContext {
     public String explain(Throwable error) {
         String ssh = dbmedic.ui.connect.ssh.SshMessages.ofAny(error);
         String line = ssh != null ? ssh : dbmedic.ui.shell.ErrorMessages.oneLine(error);
-        String lost = this.ssh.lostNote();
+        String lost = this.ssh.lostNote(error);
         return lost == null ? line : lost + " (" + line + ")";
     }
 

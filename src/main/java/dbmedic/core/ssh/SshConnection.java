@@ -260,6 +260,37 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the session is gone, given a {@code failure} of something that ran through it. A
+     * forwarded socket can fail a moment before the session notices the server is gone, so after a
+     * socket-level failure (an I/O error, or PostgreSQL's connection SQLSTATE class 08) this waits
+     * up to {@code patience} for the session to say so; other failures are answered at once.
+     */
+    public boolean lostAfter(Throwable failure, java.time.Duration patience) {
+        if (isConnected() && socketFailure(failure)) {
+            long end = System.nanoTime() + patience.toNanos();
+            while (isConnected() && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return !isConnected();
+    }
+
+    private static boolean socketFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isConnected() {
         for (com.jcraft.jsch.Session s : chain) {
             if (!s.isConnected()) {

@@ -210,9 +210,10 @@ public final class SshLink implements AutoCloseable {
      * When the session that was open has dropped: the plain sentence for the user (what PostgreSQL
      * does with the transaction that was on it); null while it is alive or none was open.
      */
-    public String lostNote() {
+    public String lostNote(Throwable failure) {
         SshConnection c = connection;
-        String lost = c != null && !c.isConnected() ? c.describe() : c == null ? lostFrom : null;
+        // Called on the FX thread: a short wait for a session that is just noticing it dropped.
+        String lost = c != null && c.lostAfter(failure, java.time.Duration.ofSeconds(1)) ? c.describe() : c == null ? lostFrom : null;
         if (lost == null) {
             return null;
         }
